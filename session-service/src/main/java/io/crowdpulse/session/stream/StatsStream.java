@@ -1,0 +1,84 @@
+package io.crowdpulse.session.stream;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crowdpulse.common.events.Channels;
+import io.crowdpulse.common.events.EventsConfig;
+import io.crowdpulse.common.events.SessionsStatsEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+/**
+ * Listens to {@code crowdpulse.sessions.stats} and fans it out to this replica's SSE clients, so every
+ * replica streams the same numbers whichever one sampled them; also mirrors them as gauges.
+ */
+@ApplicationScoped
+public class StatsStream {
+
+    private static final Logger LOG = Logger.getLogger(StatsStream.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper json;
+    private final String channel;
+    private final BroadcastProcessor<SessionsStatsEvent> processor = BroadcastProcessor.create();
+    private final AtomicReference<SessionsStatsEvent> latest = new AtomicReference<>();
+    private final AtomicLong users = new AtomicLong();
+    private final AtomicLong sessions = new AtomicLong();
+    private Cancellable subscription;
+
+    public StatsStream(ReactiveRedisDataSource redis, ObjectMapper json, EventsConfig events, MeterRegistry meters) {
+        this.redis = redis;
+        this.json = json;
+        this.channel = events.channel(Channels.SESSIONS_STATS);
+        meters.gauge("crowdpulse.sessions.concurrent.users", users);
+        meters.gauge("crowdpulse.sessions.active.sessions", sessions);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        subscription = redis.pubsub(String.class).subscribe(channel)
+                .onFailure().invoke(e -> LOG.warnf("Stats subscription lost, resubscribing: %s", e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
+                .subscribe().with(this::onMessage);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        processor.onComplete();
+    }
+
+    private void onMessage(String message) {
+        try {
+            SessionsStatsEvent event = json.readValue(message, SessionsStatsEvent.class);
+            latest.set(event);
+            users.set(event.concurrentUsers());
+            sessions.set(event.activeSessions());
+            processor.onNext(event);
+        } catch (Exception e) {
+            LOG.warnf("Ignoring an unreadable stats message: %s", e.getMessage());
+        }
+    }
+
+    /** The latest stats at once, then every new one; a client that cannot keep up skips events. */
+    public Multi<SessionsStatsEvent> events() {
+        SessionsStatsEvent last = latest.get();
+        Multi<SessionsStatsEvent> live = processor.onOverflow().drop();
+        return last == null ? live : Multi.createBy().concatenating().streams(Multi.createFrom().item(last), live);
+    }
+}

@@ -1,0 +1,77 @@
+package io.crowdpulse.session.tracking;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.crowdpulse.session.support.Keys;
+import io.crowdpulse.session.support.Scripts;
+import io.crowdpulse.session.support.Scripts.Call;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Records heartbeats and ends sessions in Redis. A batch is grouped by partition and sent as one
+ * pipelined round trip of one script call per partition; PostgreSQL is never touched here.
+ */
+@ApplicationScoped
+public class ActivityTracker {
+
+    private final Keys keys;
+    private final Scripts scripts;
+    private final Clock clock;
+
+    public ActivityTracker(Keys keys, Scripts scripts, Clock clock) {
+        this.keys = keys;
+        this.scripts = scripts;
+        this.clock = clock;
+    }
+
+    /** Records the heartbeats at the server's receive time; completes once Redis holds them all. */
+    public Uni<Integer> track(List<Heartbeat> heartbeats) {
+        String now = Long.toString(clock.millis());
+        Map<Integer, List<String>> argsByPartition = new HashMap<>();
+        for (Heartbeat h : heartbeats) {
+            int p = keys.partitionOf(h.userId());
+            List<String> args = argsByPartition.computeIfAbsent(p, k -> {
+                List<String> first = new ArrayList<>();
+                first.add(keys.partitionBase(k));
+                first.add(now);
+                return first;
+            });
+            args.add(h.userId());
+            args.add(h.organizationId());
+            args.add(h.sessionId());
+            args.add(h.moduleId());
+            args.add(h.userAgent() == null ? "" : h.userAgent());
+            args.add(h.ipAddress() == null ? "" : h.ipAddress());
+        }
+        List<Call> calls = new ArrayList<>(argsByPartition.size());
+        argsByPartition.forEach((p, args) -> calls.add(new Call(Scripts.HEARTBEAT, keys.routingKey(p), args)));
+        return scripts.runAll(calls).replaceWith(heartbeats.size());
+    }
+
+    /**
+     * Ends a session now. The partition of a session is its user's, which the caller may not know, so every
+     * partition is asked in one pipelined round trip; only the one holding it ends it.
+     */
+    public Uni<Boolean> endSession(String sessionId) {
+        String now = Long.toString(clock.millis());
+        List<Call> calls = new ArrayList<>(keys.partitions());
+        for (int p = 0; p < keys.partitions(); p++) {
+            calls.add(new Call(Scripts.END_SESSION, keys.routingKey(p), List.of(keys.partitionBase(p), now, sessionId)));
+        }
+        return scripts.runAll(calls).map(responses -> {
+            for (Response r : responses) {
+                if (r.toLong() == 1L) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+}

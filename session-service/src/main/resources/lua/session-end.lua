@@ -1,0 +1,25 @@
+-- Shared by end-session.lua and sweep.lua (concatenated in front of them).
+-- Ends a session atomically: appends its record to the partition's stream of ended sessions
+-- (drained into PostgreSQL), forgets it, and updates the counters. Returns the user, or false.
+local function end_session(base, sid, ended_at, reason)
+  local session = base .. 's:' .. sid
+  local f = redis.call('HMGET', session, 'user', 'org', 'module', 'ua', 'ip', 'start', 'last')
+  redis.call('ZREM', base .. 'sessions', sid)
+  if not f[1] then
+    return false
+  end
+  local user = f[1]
+  local started_at = tonumber(f[6])
+  if ended_at == nil then
+    ended_at = tonumber(f[7])
+  end
+  redis.call('XADD', base .. 'ends', '*', 'session', sid, 'user', user, 'org', f[2], 'module', f[3],
+    'ua', f[4] or '', 'ip', f[5] or '', 'start', started_at, 'end', ended_at, 'reason', reason)
+  redis.call('DEL', session)
+  if redis.call('HINCRBY', base .. 'usc', user, -1) <= 0 then
+    redis.call('HDEL', base .. 'usc', user)
+  end
+  redis.call('HINCRBY', base .. 'counters', 'ended', 1)
+  redis.call('HINCRBY', base .. 'counters', 'duration_ms', ended_at - started_at)
+  return user
+end
