@@ -1,0 +1,134 @@
+package io.crowdpulse.session.tracking;
+
+import static io.crowdpulse.session.support.Api.asIngest;
+import static io.crowdpulse.session.support.Api.asViewer;
+import static io.crowdpulse.session.support.Api.heartbeat;
+import static io.crowdpulse.session.support.Api.moduleCount;
+import static io.crowdpulse.session.support.Api.organizationCount;
+import static io.crowdpulse.session.support.Api.track;
+import static io.crowdpulse.session.support.Api.trackAll;
+import static io.crowdpulse.session.support.Api.tune;
+import static io.crowdpulse.session.support.Api.unique;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.crowdpulse.session.support.TestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(TestInfrastructure.class)
+class ActivityTrackingTest {
+
+    @Test
+    void shouldCountDistinctUsersNotHeartbeatsOrSessions() {
+        String org = unique("org");
+        String tax = unique("tax");
+        String accounting = unique("acc");
+        String alice = unique("alice");
+        String bob = unique("bob");
+        JsonPath before = asViewer().get("/api/v1/concurrent-users").then().statusCode(200).extract().jsonPath();
+
+        track(alice, org, unique("s"), tax);
+        String aliceSecond = unique("s");
+        track(alice, org, aliceSecond, accounting);
+        track(alice, org, aliceSecond, accounting);
+        track(bob, org, unique("s"), tax);
+
+        JsonPath after = asViewer().get("/api/v1/concurrent-users").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, after.getLong("concurrentUsers") - before.getLong("concurrentUsers"));
+        assertEquals(3, after.getLong("activeSessions") - before.getLong("activeSessions"));
+        assertEquals(60, after.getLong("windowSeconds"));
+        assertEquals(2, moduleCount(tax));
+        assertEquals(1, moduleCount(accounting));
+        assertEquals(2, organizationCount(org));
+    }
+
+    @Test
+    void shouldRecordABatchOfHeartbeats() {
+        String org = unique("org");
+        String module = unique("mod");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            // 250 users, each with two heartbeats of the same session
+            batch.add(heartbeat(org + "-u" + (i % 250), org, org + "-s" + (i % 250), module));
+        }
+        asIngest().body(batch).post("/api/v1/activity/batch").then().statusCode(202).body("accepted", equalTo(500));
+        assertEquals(250, moduleCount(module));
+        assertEquals(250, organizationCount(org));
+    }
+
+    @Test
+    void shouldStopCountingAUserWhoseLastSessionEnds() {
+        String org = unique("org");
+        String module = unique("mod");
+        String carol = unique("carol");
+        String dave = unique("dave");
+        String carolSession = unique("s");
+        String daveFirst = unique("s");
+        track(carol, org, carolSession, module);
+        track(dave, org, daveFirst, module);
+        track(dave, org, unique("s"), module);
+        assertEquals(2, moduleCount(module));
+
+        asIngest().delete("/api/v1/sessions/" + carolSession).then().statusCode(204);
+        asIngest().delete("/api/v1/sessions/" + daveFirst).then().statusCode(204);
+
+        // Carol had one session and is gone; Dave still has another one open.
+        assertEquals(1, moduleCount(module));
+        assertEquals(1, organizationCount(org));
+        asIngest().delete("/api/v1/sessions/" + carolSession).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void shouldForgetUsersOnceTheirLastHeartbeatLeavesTheWindow() {
+        String org = unique("org");
+        String module = unique("mod");
+        tune("sessions.activity-window", 2);
+        try {
+            track(unique("erin"), org, unique("s"), module);
+            assertEquals(1, moduleCount(module));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> moduleCount(module) == 0 && organizationCount(org) == 0);
+            asViewer().get("/api/v1/concurrent-users").then().body("windowSeconds", equalTo(2));
+        } finally {
+            tune("sessions.activity-window", 60);
+        }
+    }
+
+    @Test
+    void shouldRejectABatchLargerThanTheLimitWith413() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            batch.add(heartbeat("u" + i, "org", "s" + i, "m"));
+        }
+        asIngest().body(batch).post("/api/v1/activity/batch").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("at most 1000"));
+    }
+
+    @Test
+    void shouldRecordNothingOfABatchWithOneInvalidHeartbeat() {
+        String org = unique("org");
+        String module = unique("mod");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        batch.add(heartbeat(unique("u"), org, unique("s"), module));
+        batch.add(heartbeat("bad user", org, unique("s"), module));
+        asIngest().body(batch).post("/api/v1/activity/batch").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("[1].userId"));
+        assertEquals(0, moduleCount(module));
+        trackAll(List.of(heartbeat(unique("u"), org, unique("s"), module)));
+        assertEquals(1, moduleCount(module));
+    }
+}
