@@ -40,6 +40,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        RedisCleanup.deleteKeysStartingWith("cpt-" + RUN_ID);
         if (postgresProxy != null) {
             try {
                 postgresProxy.close();
