@@ -30,12 +30,12 @@ import io.smallrye.mutiny.Uni;
 @Access(Role.INGEST)
 public class ActivityResource {
 
-    private final ActivityTracker tracker;
+    private final HeartbeatBatcher batcher;
     private final int maxBatch;
     private final Validator validator;
 
-    public ActivityResource(ActivityTracker tracker, SessionsConfig config, Validator validator) {
-        this.tracker = tracker;
+    public ActivityResource(HeartbeatBatcher batcher, SessionsConfig config, Validator validator) {
+        this.batcher = batcher;
         this.validator = validator;
         this.maxBatch = config.maxBatch();
     }
@@ -43,7 +43,7 @@ public class ActivityResource {
     @POST
     @ResponseStatus(202)
     public Uni<Map<String, Integer>> track(@Valid @NotNull Heartbeat heartbeat) {
-        return tracker.track(List.of(heartbeat)).map(n -> Map.of("accepted", n));
+        return record(List.of(heartbeat));
     }
 
     @POST
@@ -76,6 +76,14 @@ public class ActivityResource {
                             : errors.size() + " fields are invalid; nothing of the batch was recorded")
                     .withErrors(errors));
         }
-        return tracker.track(heartbeats).map(n -> Map.of("accepted", n));
+        return record(heartbeats);
+    }
+
+    private Uni<Map<String, Integer>> record(List<Heartbeat> heartbeats) {
+        return batcher.submit(heartbeats)
+                .map(n -> Map.of("accepted", n))
+                .onFailure(f -> !(f instanceof ProblemException))
+                .transform(f -> ProblemException.unavailable(
+                        "Redis did not take the heartbeats (" + f.getMessage() + "); nothing was recorded, send them again"));
     }
 }

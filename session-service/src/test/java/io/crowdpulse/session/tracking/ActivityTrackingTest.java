@@ -68,6 +68,27 @@ class ActivityTrackingTest {
     }
 
     @Test
+    void shouldRecordEveryHeartbeatOfManyConcurrentRequests() throws Exception {
+        String org = unique("org");
+        String module = unique("mod");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                String user = org + "-u" + i;
+                sent.add(pool.submit(() -> track(user, org, user + "-s", module)));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(600, moduleCount(module));
+        assertEquals(600, organizationCount(org));
+    }
+
+    @Test
     void shouldStopCountingAUserWhoseLastSessionEnds() {
         String org = unique("org");
         String module = unique("mod");
