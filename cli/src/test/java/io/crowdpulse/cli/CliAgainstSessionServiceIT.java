@@ -37,6 +37,7 @@ class CliAgainstSessionServiceIT {
 
     private static Process service;
     private static String url;
+    private static String run;
     private static Path log;
 
     @BeforeAll
@@ -50,7 +51,7 @@ class CliAgainstSessionServiceIT {
         log = Path.of(System.getProperty("session-service.log", "target/session-service-it.log"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         int port = freePort();
-        String run = "cpit-" + UUID.randomUUID().toString().substring(0, 8);
+        run = "cpit-" + UUID.randomUUID().toString().substring(0, 8);
         url = "http://127.0.0.1:" + port;
         service = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -71,13 +72,17 @@ class CliAgainstSessionServiceIT {
     }
 
     @AfterAll
-    static void stopSessionService() throws InterruptedException {
+    static void stopSessionService() throws Exception {
         if (service != null) {
             service.destroy();
             if (!service.waitFor(15, TimeUnit.SECONDS)) {
                 service.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
+        // The run's keys are its own; remove them so repeated runs leave Redis as they found it.
+        new ProcessBuilder("bash", "-c", "redis-cli -h 127.0.0.1 --scan --pattern '" + run
+                + "*' | xargs -r -n 500 redis-cli -h 127.0.0.1 del").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Test
