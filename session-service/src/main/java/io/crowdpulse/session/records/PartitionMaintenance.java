@@ -1,18 +1,12 @@
 package io.crowdpulse.session.records;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -21,13 +15,14 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.crowdpulse.common.db.MonthlyPartitions;
 import io.crowdpulse.session.config.SessionsConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the monthly partitions of the time-partitioned tables: creates them ahead of time (and on demand
- * for a late record), and drops whole months past retention. Replicas serialize on an advisory lock.
+ * Keeps the monthly partitions of the session tables: the current and next months exist ahead of time
+ * (late records get theirs on demand), and months past retention are dropped whole.
  */
 @ApplicationScoped
 public class PartitionMaintenance {
@@ -35,19 +30,16 @@ public class PartitionMaintenance {
     public static final String RECORDS = "session_records";
     public static final String ROLLUPS = "concurrency_rollups";
     private static final Logger LOG = Logger.getLogger(PartitionMaintenance.class);
-    private static final long LOCK_ID = 0x63705f7365737300L; // "cp_sess\0"
 
-    private final DataSource dataSource;
     private final Clock clock;
-    private final Duration recordRetention;
-    private final Duration rollupRetention;
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final Map<String, MonthlyPartitions> tables;
+    private final Map<String, Duration> retention;
 
     public PartitionMaintenance(DataSource dataSource, Clock clock, SessionsConfig config) {
-        this.dataSource = dataSource;
         this.clock = clock;
-        this.recordRetention = config.records().retention();
-        this.rollupRetention = config.history().rollupRetention();
+        this.tables = Map.of(RECORDS, new MonthlyPartitions(dataSource, RECORDS),
+                ROLLUPS, new MonthlyPartitions(dataSource, ROLLUPS));
+        this.retention = Map.of(RECORDS, config.records().retention(), ROLLUPS, config.history().rollupRetention());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -58,13 +50,15 @@ public class PartitionMaintenance {
     void maintain() {
         try {
             YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-            for (String table : List.of(RECORDS, ROLLUPS)) {
+            for (Map.Entry<String, MonthlyPartitions> table : tables.entrySet()) {
                 for (int m = -1; m <= 2; m++) {
-                    ensure(table, now.plusMonths(m));
+                    table.getValue().ensure(now.plusMonths(m));
+                }
+                int dropped = table.getValue().dropBefore(clock.instant().minus(retention.get(table.getKey())));
+                if (dropped > 0) {
+                    LOG.infof("Dropped %d partitions of %s past retention", dropped, table.getKey());
                 }
             }
-            dropBefore(RECORDS, clock.instant().minus(recordRetention));
-            dropBefore(ROLLUPS, clock.instant().minus(rollupRetention));
         } catch (SQLException e) {
             LOG.warnf("Partition maintenance failed, will retry: %s", e.getMessage());
         }
@@ -72,65 +66,6 @@ public class PartitionMaintenance {
 
     /** Makes sure the partition of {@code table} holding {@code at} exists. */
     public void ensure(String table, Instant at) throws SQLException {
-        ensure(table, YearMonth.from(at.atZone(ZoneOffset.UTC)));
-    }
-
-    void ensure(String table, YearMonth month) throws SQLException {
-        String name = partitionName(table, month);
-        if (known.contains(name)) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            st.execute("SELECT pg_advisory_xact_lock(" + LOCK_ID + ")");
-            st.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF " + table + " FOR VALUES FROM ('"
-                    + month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC) + "') TO ('"
-                    + month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC) + "')");
-            c.commit();
-        }
-        known.add(name);
-    }
-
-    /** Drops the partitions of {@code table} whose whole month lies before {@code cutoff}. */
-    int dropBefore(String table, Instant cutoff) throws SQLException {
-        YearMonth cutoffMonth = YearMonth.from(cutoff.atZone(ZoneOffset.UTC));
-        List<String> drop = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            st.execute("SELECT pg_advisory_xact_lock(" + LOCK_ID + ")");
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT child.relname FROM pg_inherits
-                    JOIN pg_class parent ON pg_inherits.inhparent = parent.oid
-                    JOIN pg_class child ON pg_inherits.inhrelid = child.oid
-                    JOIN pg_namespace ns ON parent.relnamespace = ns.oid
-                    WHERE parent.relname = '%s' AND ns.nspname = current_schema()""".formatted(table))) {
-                while (rs.next()) {
-                    String child = rs.getString(1);
-                    YearMonth month = monthOf(table, child);
-                    if (month != null && month.isBefore(cutoffMonth)) {
-                        drop.add(child);
-                    }
-                }
-            }
-            for (String child : drop) {
-                st.execute("DROP TABLE IF EXISTS " + child);
-                known.remove(child);
-                LOG.infof("Dropped partition %s, past retention", child);
-            }
-            c.commit();
-        }
-        return drop.size();
-    }
-
-    static String partitionName(String table, YearMonth month) {
-        return "%s_%04d_%02d".formatted(table, month.getYear(), month.getMonthValue());
-    }
-
-    static YearMonth monthOf(String table, String partition) {
-        String suffix = partition.substring(table.length());
-        if (!suffix.matches("_\\d{4}_\\d{2}")) {
-            return null;
-        }
-        return YearMonth.of(Integer.parseInt(suffix.substring(1, 5)), Integer.parseInt(suffix.substring(6, 8)));
+        tables.get(table).ensure(at);
     }
 }

@@ -2,17 +2,16 @@ package io.crowdpulse.session.records;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.crowdpulse.common.db.PagedQuery;
 import io.crowdpulse.common.paging.Page;
 import io.crowdpulse.common.paging.PageRequest;
 
@@ -63,51 +62,17 @@ public class SessionRecordRepository {
 
     /** Records that ended in [from, to), newest first, optionally of one user, organization or session. */
     public Page<SessionRecord> find(RecordFilter filter, PageRequest page) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE ended_at >= ? AND ended_at < ?");
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(filter.from()), Timestamp.from(filter.to())));
-        if (filter.userId() != null) {
-            where.append(" AND user_id = ?");
-            args.add(filter.userId());
-        }
-        if (filter.organizationId() != null) {
-            where.append(" AND organization_id = ?");
-            args.add(filter.organizationId());
-        }
-        if (filter.sessionId() != null) {
-            where.append(" AND session_id = ?");
-            args.add(filter.sessionId());
-        }
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM session_records" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<SessionRecord> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM session_records" + where
-                    + " ORDER BY ended_at DESC, session_id LIMIT ? OFFSET ?")) {
-                List<Object> paged = new ArrayList<>(args);
-                paged.add(page.size());
-                paged.add(page.offset());
-                bind(ps, paged);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new SessionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                                rs.getTimestamp(8).toInstant(), rs.getLong(9), rs.getString(10)));
-                    }
-                }
-            }
-            return new Page<>(items, page.page(), page.size(), total);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
+            return new PagedQuery()
+                    .where("ended_at >= ?", Timestamp.from(filter.from()))
+                    .where("ended_at < ?", Timestamp.from(filter.to()))
+                    .where("user_id = ?", filter.userId())
+                    .where("organization_id = ?", filter.organizationId())
+                    .where("session_id = ?", filter.sessionId())
+                    .run(c, COLUMNS, "session_records", "ended_at DESC, session_id", page, rs -> new SessionRecord(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
+                            rs.getLong(9), rs.getString(10)));
         }
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crowdpulse.session.support.TestInfrastructure;
+import io.crowdpulse.common.testing.TestInfrastructure;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -55,7 +55,7 @@ class LiveStatsTest {
         String org = unique("org");
         List<String> messages = new CopyOnWriteArrayList<>();
         Cancellable subscription = redis.pubsub(String.class)
-                .subscribe("cpt-" + TestInfrastructure.RUN_ID + ".sessions.stats")
+                .subscribe(TestInfrastructure.PREFIX + ".sessions.stats")
                 .subscribe().with(messages::add);
         try {
             track(unique("u"), org, unique("s"), module);

@@ -1,4 +1,4 @@
-package io.crowdpulse.session.support;
+package io.crowdpulse.common.testing;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.crowdpulse.session.support;
+package io.crowdpulse.common.time;
 
 import java.time.Clock;
 

@@ -1,4 +1,4 @@
-package io.crowdpulse.session.support;
+package io.crowdpulse.common.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +10,14 @@ import java.util.UUID;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points the service under test at the real local Redis and PostgreSQL (failing fast, naming what is
+ * Points a service under test at the real local Redis and PostgreSQL (failing fast, naming what is
  * unreachable), with keys, channels and a schema of its own, and PostgreSQL behind a {@link TcpProxy}.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
+    /** The key prefix and channel namespace of this test run. */
+    public static final String PREFIX = "cpt-" + RUN_ID;
     private static TcpProxy postgresProxy;
 
     public static TcpProxy postgresProxy() {
@@ -31,16 +33,19 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String prefix = PREFIX;
+        // Every service's key prefix: a property of another service's namespace is simply not read.
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgresProxy.port()
                         + "/crowdpulse?connectTimeout=2&socketTimeout=5",
-                "crowdpulse.sessions.key-prefix", "cpt-" + RUN_ID,
-                "crowdpulse.events.namespace", "cpt-" + RUN_ID);
+                "crowdpulse.sessions.key-prefix", prefix,
+                "crowdpulse.metrics.replicas.key-prefix", prefix,
+                "crowdpulse.events.namespace", prefix);
     }
 
     @Override
     public void stop() {
-        RedisCleanup.deleteKeysStartingWith("cpt-" + RUN_ID);
+        RedisCleanup.deleteKeysStartingWith(PREFIX);
         if (postgresProxy != null) {
             try {
                 postgresProxy.close();
