@@ -1,0 +1,33 @@
+package io.crowdpulse.metrics.series;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.crowdpulse.common.events.MetricSample;
+
+/** What identifies a series: metric, target and labels (sorted, so equal label sets are equal keys). */
+public record SeriesKey(String metric, String target, Map<String, String> labels) {
+
+    public SeriesKey {
+        labels = labels == null || labels.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    public static SeriesKey of(MetricSample sample) {
+        return new SeriesKey(sample.metric(), sample.target(), sample.labels());
+    }
+
+    public MetricSample sample(double value) {
+        return new MetricSample(metric, target, labels, value);
+    }
+
+    /** A stable one-line form, e.g. {@code http.p99_ms{route=/x}@session-service}. */
+    public String id() {
+        StringBuilder s = new StringBuilder(metric);
+        if (!labels.isEmpty()) {
+            s.append('{');
+            labels.forEach((k, v) -> s.append(k).append('=').append(v).append(','));
+            s.setCharAt(s.length() - 1, '}');
+        }
+        return s.append('@').append(target).toString();
+    }
+}
