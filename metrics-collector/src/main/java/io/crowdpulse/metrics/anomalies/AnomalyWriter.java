@@ -60,7 +60,7 @@ public class AnomalyWriter {
         }
     }
 
-    @Scheduled(every = "500ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void flush() {
         if (clock.millis() < nextAttemptMillis) {
             return;

@@ -4,8 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +27,7 @@ import io.crowdpulse.metrics.targets.ScrapeOwnership;
 import io.crowdpulse.metrics.targets.Target;
 import io.crowdpulse.metrics.targets.TargetRegistry;
 import io.crowdpulse.metrics.targets.TargetScraper;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * One collection round every interval: the host's system figures, the targets this replica owns, what
@@ -43,7 +50,11 @@ public class CollectionRound {
     private final AnomalyWriter anomalies;
     private final CollectorSettings settings;
     private final Clock clock;
-    private volatile long nextRoundMillis;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "collection-round");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile long lastRoundMillis;
 
     public CollectionRound(SystemMetricsSource system, TargetRegistry targets, TargetScraper scraper,
@@ -62,19 +73,37 @@ public class CollectionRound {
         this.clock = clock;
     }
 
-    /** Ticks often and runs a round when the (tunable) interval is due, on the interval's grid. */
-    @Scheduled(every = "100ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void tick() {
-        long now = clock.millis();
-        if (now < nextRoundMillis) {
-            return;
-        }
+    void onStart(@Observes StartupEvent event) {
+        scheduleNext();
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /**
+     * Runs rounds on the interval's grid (every whole second at 1 s) from a thread of its own: the
+     * Quarkus scheduler cannot tick faster than a second, and the interval is a tuning knob.
+     */
+    private void scheduleNext() {
         long interval = settings.intervalMillis();
-        nextRoundMillis = (now / interval + 1) * interval;
+        long now = clock.millis();
+        long delay = (now / interval + 1) * interval - now;
+        try {
+            timer.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private void tick() {
         try {
             run();
         } catch (RuntimeException e) {
             LOG.warnf("Collection round failed: %s", e.getMessage());
+        } finally {
+            scheduleNext();
         }
     }
 
@@ -87,9 +116,10 @@ public class CollectionRound {
         List<Target> mine = targets.all().stream().filter(t -> ownership.owns(t.name())).toList();
 
         List<MetricSample> samples = new ArrayList<>();
-        samples.addAll(system.collect());
-        samples.addAll(scraper.scrape(mine, targets, ownership.self()));
-        samples.addAll(push.drain(seconds));
+        // One failing source costs its own samples, never the round.
+        collect(samples, "system", system::collect);
+        collect(samples, "targets", () -> scraper.scrape(mine, targets, ownership.self()));
+        collect(samples, "push", () -> push.drain(seconds));
         List<MetricSample> sessionSamples = sessions.drain();
         if (ownership.owns(SessionStatsListener.TARGET)) {
             // Every replica hears the stats; only the owner of session-service reports them, once.
@@ -106,5 +136,13 @@ public class CollectionRound {
             }
         }
         return samples;
+    }
+
+    private static void collect(List<MetricSample> into, String source, Supplier<List<MetricSample>> collector) {
+        try {
+            into.addAll(collector.get());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warnf("Collecting %s failed this round: %s", source, e.toString());
+        }
     }
 }

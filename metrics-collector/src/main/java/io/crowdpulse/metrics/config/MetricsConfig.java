@@ -31,7 +31,7 @@ public interface MetricsConfig {
     List<Duration> windows();
 
     /** Most series kept at once; samples of further series are dropped and counted. */
-    @WithDefault("20000")
+    @WithDefault("5000")
     int maxSeries();
 
     /** Most samples or timings in one push request. */

@@ -2,20 +2,26 @@ package io.crowdpulse.metrics.series;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.crowdpulse.anomaly.stats.WindowSnapshot;
+import io.crowdpulse.anomaly.stats.WindowStats;
 import io.crowdpulse.metrics.anomalies.SeriesDetector;
 import io.crowdpulse.metrics.anomalies.SeriesDetector.Detection;
 
 /**
- * One series: its recent points (bounded ring), its anomaly detector, and what makes its data
- * trustworthy or not (gaps, invalid values, staleness).
+ * One series: its recent points (bounded ring), streaming statistics over each window, its anomaly
+ * detector, and what makes its data trustworthy or not (gaps, invalid values, staleness).
  */
 final class SeriesState {
 
     private final SeriesKey key;
     private final PointBuffer points;
+    private final List<WindowStats> windows;
+    private final List<String> windowLabels;
     private final SeriesDetector detector;
     private final long intervalMillis;
     private long lastMillis = -1;
@@ -24,9 +30,16 @@ final class SeriesState {
     private long invalid;
     private long gaps;
 
-    SeriesState(SeriesKey key, int capacity, SeriesDetector detector, long intervalMillis) {
+    SeriesState(SeriesKey key, int capacity, List<Duration> windows, SeriesDetector detector, long intervalMillis) {
         this.key = key;
         this.points = new PointBuffer(capacity);
+        this.windows = new ArrayList<>(windows.size());
+        this.windowLabels = new ArrayList<>(windows.size());
+        for (Duration w : windows) {
+            this.windows.add(WindowStats.newBuilder().window(w)
+                    .maxPoints((int) Math.min(capacity, w.toMillis() / Math.max(1, intervalMillis) + 16)).build());
+            this.windowLabels.add(label(w));
+        }
         this.detector = detector;
         this.intervalMillis = intervalMillis;
     }
@@ -45,6 +58,9 @@ final class SeriesState {
             gaps++;
         }
         points.add(timeMillis, value);
+        for (WindowStats w : windows) {
+            w.add(timeMillis, value);
+        }
         lastMillis = timeMillis;
         lastValue = value;
         return detector == null ? Optional.empty() : detector.update(timeMillis, value);
@@ -66,10 +82,12 @@ final class SeriesState {
         return points.between(fromMillis, toMillis);
     }
 
-    synchronized List<WindowSummary> summaries(long nowMillis, List<Duration> windows) {
-        List<WindowSummary> out = new ArrayList<>(windows.size());
-        for (Duration w : windows) {
-            out.add(WindowSummary.of(label(w), points.between(nowMillis - w.toMillis(), Long.MAX_VALUE)));
+    /** The statistics of every window as of {@code nowMillis} (a quiet series' windows empty out). */
+    synchronized Map<String, WindowSnapshot> summaries(long nowMillis) {
+        Map<String, WindowSnapshot> out = new LinkedHashMap<>();
+        for (int i = 0; i < windows.size(); i++) {
+            windows.get(i).advanceTo(nowMillis);
+            out.put(windowLabels.get(i), windows.get(i).snapshot());
         }
         return out;
     }

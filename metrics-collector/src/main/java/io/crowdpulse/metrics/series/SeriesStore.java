@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crowdpulse.common.events.AnomalyEvent;
+import io.crowdpulse.anomaly.stats.WindowSnapshot;
 import io.crowdpulse.common.events.MetricSample;
 import io.crowdpulse.metrics.anomalies.DetectorFactory;
 import io.crowdpulse.metrics.config.MetricsConfig;
@@ -69,7 +70,7 @@ public class SeriesStore {
                     droppedSamples.increment();
                     continue;
                 }
-                state = series.computeIfAbsent(key, k -> new SeriesState(k, capacity, detectors.create(k), intervalMillis));
+                state = series.computeIfAbsent(key, k -> new SeriesState(k, capacity, windows, detectors.create(k), intervalMillis));
             }
             state.add(millis, sample.value()).ifPresent(d -> anomalies.add(new Flagged(key, AnomalyEvent.of(at,
                     key.metric(), key.target(), sample.value(), d.expected(), d.score(), d.severity(), d.detector(),
@@ -93,7 +94,7 @@ public class SeriesStore {
         List<SeriesDetail> details = new ArrayList<>();
         for (SeriesState s : matching(metric, target)) {
             PointBuffer.Points points = s.between(now - window.toMillis(), Long.MAX_VALUE);
-            details.add(new SeriesDetail(s.key().metric(), s.key().target(), s.key().labels(), s.summaries(now, windows),
+            details.add(new SeriesDetail(s.key().metric(), s.key().target(), s.key().labels(), s.summaries(now),
                     s.quality(now), PointView.of(points)));
         }
         return details;
@@ -139,7 +140,7 @@ public class SeriesStore {
     }
 
     /** A series with its window statistics, data quality and recent points. */
-    public record SeriesDetail(String metric, String target, Map<String, String> labels, List<WindowSummary> windows,
+    public record SeriesDetail(String metric, String target, Map<String, String> labels, Map<String, WindowSnapshot> windows,
             DataQuality quality, List<PointView> points) {
     }
 

@@ -29,7 +29,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 @ApplicationScoped
 public class SessionStatsListener {
 
-    static final String TARGET = "session-service";
+    public static final String TARGET = "session-service";
     private static final Logger LOG = Logger.getLogger(SessionStatsListener.class);
 
     private final ReactiveRedisDataSource redis;
