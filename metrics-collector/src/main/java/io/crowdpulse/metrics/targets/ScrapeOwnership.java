@@ -70,15 +70,27 @@ public class ScrapeOwnership {
     static String ownerOf(String target, List<String> replicas) {
         String best = null;
         long bestScore = -1;
+        long targetHash = crc32(target);
         for (String replica : replicas) {
-            CRC32 crc = new CRC32();
-            crc.update((target + "\u0000" + replica).getBytes(StandardCharsets.UTF_8));
-            long score = crc.getValue();
+            long score = mix(targetHash << 32 ^ crc32(replica)) >>> 1;
             if (score > bestScore || (score == bestScore && replica.compareTo(best) < 0)) {
                 best = replica;
                 bestScore = score;
             }
         }
         return best;
+    }
+
+    private static long crc32(String s) {
+        CRC32 crc = new CRC32();
+        crc.update(s.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+
+    /** SplitMix64's finalizer: CRC32 alone is too linear to rank replicas evenly. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 }
