@@ -37,6 +37,10 @@ public final class RuleEngine {
     /** A series that stops reporting stops breaching after this long, as a vanished series does in Prometheus. */
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
+    /** A series, as guards look up the latest values. */
+    private record SeriesId(String metric, String target, Map<String, String> labels) {
+    }
+
     /** A series a no-data rule watches, and when it last reported. */
     private record Watched(Rule rule, String metric, String target, Map<String, String> labels, Instant lastSeen) {
     }
@@ -47,7 +51,7 @@ public final class RuleEngine {
     private RuleIndex rules = new RuleIndex(List.of());
     private List<Silence> silences = List.of();
     private final Map<String, Tracked> tracked = new HashMap<>();
-    private final Map<String, Double> latestValues = new HashMap<>();
+    private final Map<SeriesId, Double> latestValues = new HashMap<>();
     private final Map<String, Watched> watched = new HashMap<>();
     private final Instant startedAt;
 
@@ -97,6 +101,7 @@ public final class RuleEngine {
     /** Takes over the active alerts stored by a previous leader, so nothing fires twice. */
     public synchronized void restore(Collection<Alert> active) {
         Instant now = clock.instant();
+        tracked.clear(); // whatever this replica knew from an earlier term is stale
         for (Alert alert : active) {
             Tracked t = tracked.computeIfAbsent(alert.fingerprint(), Tracked::new);
             t.alert = alert;
@@ -113,7 +118,7 @@ public final class RuleEngine {
         Instant now = clock.instant();
         List<AlertChange> changes = new ArrayList<>();
         for (MetricSample s : samples) {
-            latestValues.put(seriesId(s.metric(), s.target(), s.labels()), s.value());
+            latestValues.put(new SeriesId(s.metric(), s.target(), s.labels()), s.value());
         }
         for (MetricSample s : samples) {
             for (Rule rule : rules.valueRulesFor(s.metric())) {
@@ -231,34 +236,13 @@ public final class RuleEngine {
         if (guard == null) {
             return true;
         }
-        for (Map.Entry<String, Double> latest : latestValues.entrySet()) {
-            if (guardMatches(guard, latest.getKey()) && guard.comparison().holds(latest.getValue(), guard.threshold())) {
+        for (Map.Entry<SeriesId, Double> latest : latestValues.entrySet()) {
+            SeriesId id = latest.getKey();
+            if (guard.matches(id.metric(), id.target(), id.labels()) && guard.comparison().holds(latest.getValue(), guard.threshold())) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean guardMatches(Condition guard, String seriesId) {
-        String prefix = guard.metric() + "|" + (guard.target() == null ? "" : guard.target() + "|");
-        if (!seriesId.startsWith(guard.metric() + "|")) {
-            return false;
-        }
-        if (guard.target() != null && !seriesId.startsWith(prefix)) {
-            return false;
-        }
-        for (Map.Entry<String, String> label : guard.labels().entrySet()) {
-            if (!seriesId.contains("|" + label.getKey() + "=" + label.getValue() + "|")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String seriesId(String metric, String target, Map<String, String> labels) {
-        StringBuilder s = new StringBuilder(metric).append('|').append(target).append('|');
-        new java.util.TreeMap<>(labels).forEach((k, v) -> s.append(k).append('=').append(v).append('|'));
-        return s.toString();
     }
 
     private void evaluate(Rule rule, String metric, String target, Map<String, String> labels, double value,

@@ -12,4 +12,9 @@ public record Condition(String metric, String target, Map<String, String> labels
     public Condition {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
+
+    public boolean matches(String seriesMetric, String seriesTarget, Map<String, String> seriesLabels) {
+        return metric.equals(seriesMetric) && (target == null || target.equals(seriesTarget))
+                && LabelMatchers.match(labels, seriesLabels);
+    }
 }

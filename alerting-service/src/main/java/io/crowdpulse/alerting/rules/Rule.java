@@ -8,7 +8,8 @@ import io.crowdpulse.alerting.alerts.Severity;
 
 /**
  * An alerting rule. {@code metric} may hold {@code *} wildcards ({@code queue.*.size}); {@code target}
- * null means every target; {@code labels} must all match. Threshold and concurrent-users rules compare
+ * null means every target; {@code labels} must all match, as in PromQL: an empty value means the label is
+ * absent ({@code route: ""} picks a target's overall series, not its per-route ones). Threshold and concurrent-users rules compare
  * each value; anomaly rules match anomaly events scoring at least {@code minScore}; no-data rules fire
  * when a matching series has been silent for {@code absentFor}. {@code forDuration} is how long a
  * breach must last before the alert fires, {@code keepFiringFor} how long it stays firing after the
@@ -43,7 +44,7 @@ public record Rule(
     public boolean matches(String seriesMetric, String seriesTarget, Map<String, String> seriesLabels) {
         return metricMatches(metric, seriesMetric)
                 && (target == null || target.equals(seriesTarget))
-                && labels.entrySet().stream().allMatch(e -> e.getValue().equals(seriesLabels.get(e.getKey())));
+                && LabelMatchers.match(labels, seriesLabels);
     }
 
     public boolean hasWildcard() {

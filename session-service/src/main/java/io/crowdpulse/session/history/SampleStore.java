@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crowdpulse.session.config.SessionsConfig;
 import io.crowdpulse.session.support.Keys;
-import io.crowdpulse.session.support.LuaScript;
+import io.crowdpulse.common.redis.LuaScript;
 import io.crowdpulse.session.support.Scripts;
 import io.crowdpulse.session.support.Scripts.Call;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

@@ -15,7 +15,7 @@ import io.crowdpulse.session.config.SessionsConfig;
 import io.crowdpulse.session.counting.ConcurrencyCounter;
 import io.crowdpulse.session.counting.Counts;
 import io.crowdpulse.session.support.Keys;
-import io.crowdpulse.session.support.Lease;
+import io.crowdpulse.common.redis.Lease;
 import io.crowdpulse.session.support.Scripts;
 import io.quarkus.scheduler.Scheduled;
 
@@ -41,7 +41,7 @@ public class StatsSampler {
         this.counter = counter;
         this.store = store;
         this.publisher = publisher;
-        this.lease = new Lease(keys.samplerLease(), config.leaseTtl(), scripts);
+        this.lease = new Lease(keys.samplerLease(), config.leaseTtl(), scripts.redis());
         this.topOrganizations = config.statsTopOrganizations();
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
+import io.crowdpulse.common.redis.LuaScript;
+
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
@@ -32,9 +34,12 @@ public class Scripts {
     }
 
     public Uni<Response> run(Call call) {
-        return redis.send(call.script().evalsha(call.routingKey(), call.args()))
-                .onFailure(LuaScript::isNoScript)
-                .recoverWithUni(() -> redis.send(call.script().eval(call.routingKey(), call.args())));
+        return call.script().run(redis, call.routingKey(), call.args());
+    }
+
+    /** The client the scripts run on, for helpers that run their own (a lease). */
+    public Redis redis() {
+        return redis;
     }
 
     /** Runs all calls pipelined in one round trip; a NOSCRIPT answer reloads and retries that batch once. */

@@ -1,4 +1,4 @@
-package io.crowdpulse.session.support;
+package io.crowdpulse.common.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * A Lua script run by its SHA-1 ({@code EVALSHA}); the caller falls back to {@code EVAL} once when Redis
@@ -44,6 +47,13 @@ public final class LuaScript {
     /** EVAL of the full source, for when Redis does not know the script yet. */
     public Request eval(String routingKey, List<String> args) {
         return build(Command.EVAL, source, routingKey, args);
+    }
+
+    /** Runs the script by its SHA, loading it with EVAL when Redis does not know it yet. */
+    public Uni<Response> run(Redis redis, String routingKey, List<String> args) {
+        return redis.send(evalsha(routingKey, args))
+                .onFailure(LuaScript::isNoScript)
+                .recoverWithUni(() -> redis.send(eval(routingKey, args)));
     }
 
     public static boolean isNoScript(Throwable failure) {
