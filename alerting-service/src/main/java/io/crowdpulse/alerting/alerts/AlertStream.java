@@ -1,7 +1,5 @@
 package io.crowdpulse.alerting.alerts;
 
-import java.time.Duration;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crowdpulse.common.events.AlertEvent;
 import io.crowdpulse.common.events.Channels;
 import io.crowdpulse.common.events.EventsConfig;
+import io.crowdpulse.common.redis.ChannelListener;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -38,15 +37,13 @@ public class AlertStream {
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscription = redis.pubsub(String.class).subscribe(channel)
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(message -> {
-                    try {
-                        processor.onNext(json.readValue(message, AlertEvent.class));
-                    } catch (Exception e) {
-                        LOG.debugf("Ignoring an unreadable alert event: %s", e.getMessage());
-                    }
-                });
+        subscription = ChannelListener.listen(redis, channel, message -> {
+            try {
+                processor.onNext(json.readValue(message, AlertEvent.class));
+            } catch (Exception e) {
+                LOG.debugf("Ignoring an unreadable alert event: %s", e.getMessage());
+            }
+        });
     }
 
     @PreDestroy

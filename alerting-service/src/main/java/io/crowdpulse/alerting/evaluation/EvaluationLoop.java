@@ -29,6 +29,7 @@ import io.crowdpulse.common.events.EventsConfig;
 import io.crowdpulse.common.events.MetricSample;
 import io.crowdpulse.common.events.MetricsSnapshotEvent;
 import io.crowdpulse.common.events.SessionsStatsEvent;
+import io.crowdpulse.common.redis.ChannelListener;
 import io.crowdpulse.common.redis.Lease;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -188,14 +189,11 @@ public class EvaluationLoop {
     }
 
     private void subscribe(String channel, Handler handler) {
-        subscriptions.add(redis.pubsub(String.class).subscribe(channel)
-                .onFailure().invoke(e -> LOG.warnf("Subscription to %s lost, resubscribing: %s", channel, e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(message -> {
-                    if (leader) {
-                        run(() -> handler.handle(message));
-                    }
-                }));
+        subscriptions.add(ChannelListener.listen(redis, channel, message -> {
+            if (leader) {
+                run(() -> handler.handle(message));
+            }
+        }));
     }
 
     private void run(Step step) {

@@ -1,37 +1,30 @@
 package io.crowdpulse.alerting.support;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.UUID;
 
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.crowdpulse.common.testing.TestKeys;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests with each role's test key, for the alerting-service API tests. */
 public final class Api {
 
-    public static final String INGEST_KEY = "test-ingest";
-    public static final String VIEWER_KEY = "test-viewer";
-    public static final String ADMIN_KEY = "test-admin";
-    private static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    public static final String INGEST_KEY = TestKeys.INGEST;
+    public static final String VIEWER_KEY = TestKeys.VIEWER;
+    public static final String ADMIN_KEY = TestKeys.ADMIN;
 
     private Api() {
     }
 
     public static RequestSpecification asIngest() {
-        return given().config(DOUBLES).header("Authorization", "Bearer " + INGEST_KEY).contentType(ContentType.JSON);
+        return TestKeys.asIngest();
     }
 
     public static RequestSpecification asViewer() {
-        return given().config(DOUBLES).header("X-API-Key", VIEWER_KEY);
+        return TestKeys.asViewer();
     }
 
     public static RequestSpecification asAdmin() {
-        return given().config(DOUBLES).header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
+        return TestKeys.asAdmin();
     }
 
     public static String unique(String prefix) {

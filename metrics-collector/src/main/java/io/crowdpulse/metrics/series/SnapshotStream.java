@@ -1,6 +1,5 @@
 package io.crowdpulse.metrics.series;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crowdpulse.common.events.Channels;
 import io.crowdpulse.common.events.EventsConfig;
 import io.crowdpulse.common.events.MetricsSnapshotEvent;
+import io.crowdpulse.common.redis.ChannelListener;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -43,10 +43,7 @@ public class SnapshotStream {
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscription = redis.pubsub(String.class).subscribe(channel)
-                .onFailure().invoke(e -> LOG.warnf("Snapshot subscription lost, resubscribing: %s", e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(this::onMessage);
+        subscription = ChannelListener.listen(redis, channel, this::onMessage);
     }
 
     @PreDestroy

@@ -1,6 +1,5 @@
 package io.crowdpulse.metrics.sessions;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import io.crowdpulse.common.events.Channels;
 import io.crowdpulse.common.events.EventsConfig;
 import io.crowdpulse.common.events.MetricSample;
 import io.crowdpulse.common.events.SessionsStatsEvent;
+import io.crowdpulse.common.redis.ChannelListener;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -45,10 +45,7 @@ public class SessionStatsListener {
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscription = redis.pubsub(String.class).subscribe(channel)
-                .onFailure().invoke(e -> LOG.warnf("Sessions subscription lost, resubscribing: %s", e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(this::onMessage);
+        subscription = ChannelListener.listen(redis, channel, this::onMessage);
     }
 
     @PreDestroy

@@ -1,6 +1,5 @@
 package io.crowdpulse.session.stream;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,6 +15,7 @@ import io.crowdpulse.common.events.Channels;
 import io.crowdpulse.common.events.EventsConfig;
 import io.crowdpulse.common.events.SessionsStatsEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.crowdpulse.common.redis.ChannelListener;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -49,10 +49,7 @@ public class StatsStream {
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscription = redis.pubsub(String.class).subscribe(channel)
-                .onFailure().invoke(e -> LOG.warnf("Stats subscription lost, resubscribing: %s", e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(this::onMessage);
+        subscription = ChannelListener.listen(redis, channel, this::onMessage);
     }
 
     @PreDestroy
