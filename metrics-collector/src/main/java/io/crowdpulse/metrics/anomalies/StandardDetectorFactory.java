@@ -31,10 +31,13 @@ public class StandardDetectorFactory implements DetectorFactory {
         Detector detector = Detectors.standard();
         return (timeMillis, value) -> {
             Score score = detector.update(timeMillis, value);
-            return score.isAnomaly()
-                    ? Optional.of(new SeriesDetector.Detection(score.score(), score.expected(), score.severity().label(),
-                            score.detector(), score.confidence()))
-                    : Optional.empty();
+            if (!score.isAnomaly()) {
+                return Optional.empty();
+            }
+            // No forecast yet means nothing better to expect than the value itself (JSON has no NaN).
+            double expected = Double.isFinite(score.expected()) ? score.expected() : value;
+            return Optional.of(new SeriesDetector.Detection(score.score(), expected, score.severity().label(),
+                    score.detector(), score.confidence()));
         };
     }
 }

@@ -1,0 +1,2 @@
+/** The CSV scoring entry point, {@link io.crowdpulse.anomaly.cli.ScoreCsv}. */
+package io.crowdpulse.anomaly.cli;
