@@ -97,8 +97,9 @@ public class RuleService {
         refresh();
     }
 
+    /** Re-reads the stored rules; serialized, so a slower, older read never overwrites a newer one. */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refresh() {
+    synchronized void refresh() {
         try {
             List<Rule> fresh = repository.all();
             if (!fresh.equals(stored)) {
