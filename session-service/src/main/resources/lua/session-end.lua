@@ -3,7 +3,8 @@
 -- (drained into PostgreSQL), forgets it, and updates the counters. Returns the user, or false.
 local function end_session(base, sid, ended_at, reason)
   local session = base .. 's:' .. sid
-  local f = redis.call('HMGET', session, 'user', 'org', 'module', 'ua', 'ip', 'start', 'last')
+  local f = redis.call('HMGET', session, 'user', 'org', 'module', 'ua', 'ip', 'start')
+  local last = redis.call('ZSCORE', base .. 'sessions', sid)
   redis.call('ZREM', base .. 'sessions', sid)
   if not f[1] then
     return false
@@ -11,7 +12,7 @@ local function end_session(base, sid, ended_at, reason)
   local user = f[1]
   local started_at = tonumber(f[6])
   if ended_at == nil then
-    ended_at = tonumber(f[7])
+    ended_at = tonumber(last or f[6])
   end
   redis.call('XADD', base .. 'ends', '*', 'session', sid, 'user', user, 'org', f[2], 'module', f[3],
     'ua', f[4] or '', 'ip', f[5] or '', 'start', started_at, 'end', ended_at, 'reason', reason)

@@ -18,8 +18,8 @@ for _, index in ipairs({ 'modules', 'orgs' }) do
   for _, id in ipairs(redis.call('ZRANGE', base .. index, 0, -1)) do
     redis.call('ZREMRANGEBYSCORE', base .. prefix .. id, '-inf', stale)
   end
-  -- An index entry goes when its set has been idle for a whole window (and so is empty).
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', base .. index, '-inf', stale)) do
+  -- An index entry goes once its set has emptied (ZREMRANGEBYSCORE deletes an empty set).
+  for _, id in ipairs(redis.call('ZRANGE', base .. index, 0, -1)) do
     if redis.call('EXISTS', base .. prefix .. id) == 0 then
       redis.call('ZREM', base .. index, id)
     end

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +34,7 @@ public class ConcurrencyCounter {
     private final Redis redis;
     private final SessionSettings settings;
     private final Clock clock;
+    private final AtomicReference<CompletableFuture<Counts>> inFlight = new AtomicReference<>();
 
     public ConcurrencyCounter(Keys keys, Scripts scripts, ReactiveRedisDataSource redis, SessionSettings settings,
             Clock clock) {
@@ -42,7 +45,31 @@ public class ConcurrencyCounter {
         this.clock = clock;
     }
 
+    /**
+     * The counts now. Requests arriving while a count is being read share it instead of each sending its
+     * own 16 scripts: under load Redis does one count per round trip, not one per request.
+     */
     public Uni<Counts> now() {
+        while (true) {
+            CompletableFuture<Counts> current = inFlight.get();
+            if (current != null) {
+                return Uni.createFrom().completionStage(current);
+            }
+            CompletableFuture<Counts> mine = new CompletableFuture<>();
+            if (inFlight.compareAndSet(null, mine)) {
+                countNow().subscribe().with(counts -> {
+                    inFlight.set(null);
+                    mine.complete(counts);
+                }, failure -> {
+                    inFlight.set(null);
+                    mine.completeExceptionally(failure);
+                });
+                return Uni.createFrom().completionStage(mine);
+            }
+        }
+    }
+
+    private Uni<Counts> countNow() {
         long now = clock.millis();
         long window = settings.activityWindowMillis();
         String since = Long.toString(now - window);

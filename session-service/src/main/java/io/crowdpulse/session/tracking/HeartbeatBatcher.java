@@ -20,7 +20,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 @ApplicationScoped
 public class HeartbeatBatcher {
 
-    static final int MAX_IN_FLIGHT = 2;
+    static final int MAX_IN_FLIGHT = 4;
     static final int MAX_HEARTBEATS_PER_WRITE = 4000;
 
     private record Pending(List<Heartbeat> heartbeats, UniEmitter<? super Integer> emitter) {
