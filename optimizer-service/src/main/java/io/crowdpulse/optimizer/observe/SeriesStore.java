@@ -1,0 +1,76 @@
+package io.crowdpulse.optimizer.observe;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.crowdpulse.common.events.MetricSample;
+import io.crowdpulse.optimizer.figures.SeriesFigures;
+
+/**
+ * The recent values of every overall series (metric + target, no labels) the snapshots carry, per target,
+ * in bounded rolling windows: at most {@code maxSeries} series of {@code capacity} values no older than
+ * {@code maxAgeMillis} each. Plain Java, thread-safe.
+ */
+public final class SeriesStore {
+
+    private final int capacity;
+    private final long maxAgeMillis;
+    private final int maxSeries;
+    private final Map<String, Map<String, RollingWindow>> byTarget = new ConcurrentHashMap<>();
+    private final AtomicInteger series = new AtomicInteger();
+
+    public SeriesStore(int capacity, long maxAgeMillis, int maxSeries) {
+        this.capacity = capacity;
+        this.maxAgeMillis = maxAgeMillis;
+        this.maxSeries = maxSeries;
+    }
+
+    /** Adds the overall samples of one snapshot taken at {@code at}; labelled samples are per-route detail, skipped. */
+    public void add(Instant at, List<MetricSample> samples) {
+        long t = at.toEpochMilli();
+        for (MetricSample s : samples) {
+            if (!s.labels().isEmpty() || s.metric() == null || s.target() == null) {
+                continue;
+            }
+            RollingWindow window = window(s.target(), s.metric());
+            if (window != null) {
+                window.add(t, s.value());
+            }
+        }
+    }
+
+    private RollingWindow window(String target, String metric) {
+        Map<String, RollingWindow> metrics = byTarget.computeIfAbsent(target, k -> new ConcurrentHashMap<>());
+        RollingWindow existing = metrics.get(metric);
+        if (existing != null) {
+            return existing;
+        }
+        if (series.get() >= maxSeries) {
+            return null;
+        }
+        return metrics.computeIfAbsent(metric, k -> {
+            series.incrementAndGet();
+            return new RollingWindow(capacity, maxAgeMillis);
+        });
+    }
+
+    /** Every series of {@code target} over {@code [from, to]}, by metric; series without values there are left out. */
+    public Map<String, SeriesFigures> figures(String target, Instant from, Instant to) {
+        Map<String, SeriesFigures> result = new TreeMap<>();
+        Map<String, RollingWindow> metrics = byTarget.get(target);
+        if (metrics == null) {
+            return result;
+        }
+        metrics.forEach((metric, window) -> window.figures(metric, from.toEpochMilli(), to.toEpochMilli())
+                .ifPresent(f -> result.put(metric, f)));
+        return result;
+    }
+
+    public int seriesCount() {
+        return series.get();
+    }
+}
