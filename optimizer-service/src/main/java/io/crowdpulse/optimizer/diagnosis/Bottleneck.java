@@ -12,4 +12,8 @@ import java.util.Map;
  */
 public record Bottleneck(String target, Resource resource, double severity, String level, String evidence,
         Map<String, Double> figures) {
+
+    public static final String INFO = "info";
+    public static final String WARNING = "warning";
+    public static final String CRITICAL = "critical";
 }
