@@ -27,6 +27,7 @@ import io.crowdpulse.common.security.Access;
 import io.crowdpulse.common.security.Role;
 import io.crowdpulse.common.time.TimeExpressions;
 import io.crowdpulse.common.validation.Identifier;
+import io.crowdpulse.optimizer.api.Ids;
 import io.crowdpulse.optimizer.actions.ActionRepository.Filter;
 import io.crowdpulse.optimizer.actions.ActionRepository.TimelineEntry;
 import io.crowdpulse.optimizer.config.ConfigResource;
@@ -75,7 +76,8 @@ public class ActionResource {
     @GET
     @Path("/{id}")
     @Access(Role.VIEWER)
-    public ActionDetail get(@PathParam("id") UUID id) {
+    public ActionDetail get(@PathParam("id") String idText) {
+        UUID id = Ids.uuid("id", idText);
         Action action = actions.find(id).orElseThrow(() -> ProblemException.notFound("No action " + id));
         return new ActionDetail(action, actions.timeline(id));
     }
@@ -93,7 +95,8 @@ public class ActionResource {
     @POST
     @Path("/{id}/rollback")
     @Access(Role.ADMIN)
-    public Action rollback(@PathParam("id") UUID id, @Context ContainerRequestContext context) {
+    public Action rollback(@PathParam("id") String idText, @Context ContainerRequestContext context) {
+        UUID id = Ids.uuid("id", idText);
         return actions.rollback(id, ConfigResource.actor(context));
     }
 }

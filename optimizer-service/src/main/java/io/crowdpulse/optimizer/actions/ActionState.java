@@ -13,6 +13,7 @@ import java.util.Set;
 public enum ActionState {
     APPLYING, APPLIED, VERIFIED, ROLLED_BACK, FAILED, DRY_RUN;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

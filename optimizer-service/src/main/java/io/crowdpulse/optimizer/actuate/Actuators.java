@@ -38,12 +38,6 @@ public class Actuators {
         kubernetes.ifPresent(k -> LOG.infof("Kubernetes actuator on, scaling up to %d replicas", config.maxReplicas()));
     }
 
-    /** For tests and for a cluster: an actuator over a given Kubernetes actuator. */
-    Actuators(TuningClient tuning, Optional<KubernetesActuator> kubernetes) {
-        this.tuning = tuning;
-        this.kubernetes = kubernetes;
-    }
-
     static boolean kubernetesEnabled(String setting) {
         return switch (setting.trim().toLowerCase()) {
             case "true" -> true;

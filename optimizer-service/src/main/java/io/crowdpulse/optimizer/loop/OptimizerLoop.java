@@ -50,7 +50,7 @@ public class OptimizerLoop {
     private final ChangeGate gate;
     private final Clock clock;
     private volatile boolean leader;
-    private volatile long lastEvaluation = Long.MIN_VALUE;
+    private volatile long lastEvaluation;
 
     public OptimizerLoop(RuntimeSettings settings, OptimizerConfig config, TargetView targets, Observations observations,
             RecommendationService recommendations, ActionService actions, Brain brain, ReactiveRedisDataSource redis,

@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crowdpulse.common.events.AlertEvent;
@@ -44,7 +45,8 @@ public class Observations {
             MeterRegistry meters, Clock clock) {
         this.clock = clock;
         this.redis = redis;
-        this.json = json;
+        // Lenient on events: a newer publisher may add fields this build does not know.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.events = events;
         this.series = new SeriesStore(config.windowSamples(), config.windowAge().toMillis(), config.maxSeries());
         this.evidence = new Evidence(config.evidencePerTarget(), config.windowAge().toMillis());

@@ -49,7 +49,7 @@ public class RecommendationRepository {
                     model_impact = EXCLUDED.model_impact, model_confidence = EXCLUDED.model_confidence,
                     outcomes = EXCLUDED.outcomes, risk = EXCLUDED.risk, priority = EXCLUDED.priority,
                     rationale = EXCLUDED.rationale, updated_at = EXCLUDED.updated_at
-                RETURNING """ + COLUMNS)) {
+                RETURNING\s""" + COLUMNS)) {
             Timestamp at = Timestamp.from(now);
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, p.target());

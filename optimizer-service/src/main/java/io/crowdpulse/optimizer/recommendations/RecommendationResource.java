@@ -19,6 +19,7 @@ import io.crowdpulse.common.problem.ProblemException;
 import io.crowdpulse.common.security.Access;
 import io.crowdpulse.common.security.Role;
 import io.crowdpulse.common.validation.Identifier;
+import io.crowdpulse.optimizer.api.Ids;
 import io.crowdpulse.optimizer.actions.Action;
 import io.crowdpulse.optimizer.config.ConfigResource;
 import io.crowdpulse.optimizer.recommendations.RecommendationRepository.Filter;
@@ -49,7 +50,8 @@ public class RecommendationResource {
     @GET
     @Path("/{id}")
     @Access(Role.VIEWER)
-    public Recommendation get(@PathParam("id") UUID id) {
+    public Recommendation get(@PathParam("id") String idText) {
+        UUID id = Ids.uuid("id", idText);
         return recommendations.find(id).orElseThrow(() -> ProblemException.notFound("No recommendation " + id));
     }
 
@@ -57,14 +59,16 @@ public class RecommendationResource {
     @POST
     @Path("/{id}/apply")
     @Access(Role.ADMIN)
-    public Action apply(@PathParam("id") UUID id, @Context ContainerRequestContext context) {
+    public Action apply(@PathParam("id") String idText, @Context ContainerRequestContext context) {
+        UUID id = Ids.uuid("id", idText);
         return recommendations.apply(id, ConfigResource.actor(context));
     }
 
     @POST
     @Path("/{id}/dismiss")
     @Access(Role.ADMIN)
-    public Recommendation dismiss(@PathParam("id") UUID id, @Context ContainerRequestContext context) {
+    public Recommendation dismiss(@PathParam("id") String idText, @Context ContainerRequestContext context) {
+        UUID id = Ids.uuid("id", idText);
         return recommendations.dismiss(id, ConfigResource.actor(context));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum RecommendationStatus {
     OPEN, APPLIED, DISMISSED, EXPIRED;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -56,7 +56,12 @@ public class TargetView {
     public Assembled assemble(String target) {
         Instant now = clock.instant();
         Instant from = now.minus(settings.current().verificationWindow());
+        var series = observations.figures(target, from, now);
         Map<String, KnobView> knobs = new HashMap<>();
+        if (series.isEmpty()) {
+            // Nothing measured: no strategy can judge it, so its knobs are not worth a call.
+            return new Assembled(new TargetFigures(target, now, series, knobs, 1), "no figures yet, knobs not read");
+        }
         String error = null;
         try {
             for (KnobView k : actuators.knobs(target)) {
@@ -66,6 +71,6 @@ public class TargetView {
             error = e.getMessage();
         }
         int replicas = actuators.replicas(target).orElse(1);
-        return new Assembled(new TargetFigures(target, now, observations.figures(target, from, now), knobs, replicas), error);
+        return new Assembled(new TargetFigures(target, now, series, knobs, replicas), error);
     }
 }
