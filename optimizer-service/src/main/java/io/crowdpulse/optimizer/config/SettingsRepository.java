@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crowdpulse.common.events.EventsConfig;
 
 /**
- * The runtime settings in PostgreSQL, one row per event namespace (one optimizer deployment), so a restart
+ * The runtime settings in PostgreSQL, one row per optimizer deployment (event namespace and key prefix), so a restart
  * and every replica see the settings an operator last put.
  */
 @ApplicationScoped
@@ -32,10 +32,10 @@ public class SettingsRepository {
     private final ObjectMapper json;
     private final String key;
 
-    public SettingsRepository(DataSource dataSource, ObjectMapper json, EventsConfig events) {
+    public SettingsRepository(DataSource dataSource, ObjectMapper json, EventsConfig events, OptimizerConfig config) {
         this.dataSource = dataSource;
         this.json = json;
-        this.key = events.namespace();
+        this.key = events.namespace() + ":" + config.keyPrefix();
     }
 
     public Optional<Settings> load() throws SQLException {
