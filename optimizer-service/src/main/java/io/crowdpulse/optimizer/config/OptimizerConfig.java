@@ -43,6 +43,13 @@ public interface OptimizerConfig {
     @WithDefault("false")
     boolean dryRun();
 
+    /**
+     * Fewest samples of the key figures the window before a change must hold for auto mode to make it (so
+     * its verification has something to compare with).
+     */
+    @WithDefault("5")
+    int minSamples();
+
     /** Most replicas the Kubernetes actuator scales a Deployment to. */
     @WithDefault("10")
     int maxReplicas();

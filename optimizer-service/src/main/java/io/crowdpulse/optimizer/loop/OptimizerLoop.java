@@ -20,6 +20,7 @@ import io.crowdpulse.optimizer.config.OptimizerConfig;
 import io.crowdpulse.optimizer.config.RuntimeSettings;
 import io.crowdpulse.optimizer.config.Settings;
 import io.crowdpulse.optimizer.figures.TargetFigures;
+import io.crowdpulse.optimizer.observe.KeyFigures;
 import io.crowdpulse.optimizer.observe.Observations;
 import io.crowdpulse.optimizer.recommendations.Recommendation;
 import io.crowdpulse.optimizer.recommendations.RecommendationService;
@@ -131,7 +132,11 @@ public class OptimizerLoop {
         if (s.mode() != Mode.AUTO || open.isEmpty() || !assembled.knobsRead()) {
             return;
         }
-        List<ChangeGate.Change> recent = actions.recent();
+        if (KeyFigures.of(figures.series()).samples() < config.minSamples()) {
+            return; // too little history before a change to judge it afterwards
+        }
+        // The budget counts the changes of the targets this deployment tunes (one schema may serve several).
+        List<ChangeGate.Change> recent = actions.recent().stream().filter(c -> targets.knows(c.target())).toList();
         for (Recommendation r : open) {
             if (r.expectedImpact() <= 0) {
                 continue; // what was measured here says this strategy does not help this target
