@@ -2,6 +2,7 @@ package io.crowdpulse.optimizer.api;
 
 import static io.crowdpulse.common.testing.TestKeys.asAdmin;
 import static io.crowdpulse.common.testing.TestKeys.asViewer;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -248,6 +249,22 @@ class OptimizerApiTest {
                     .body("targets.find { it.target == '" + TARGET + "' }.inputs", notNullValue());
             asViewer().get("/q/health/well").then().statusCode(200).body("checks[0].data.role", equalTo("leader"));
         }
+    }
+
+    @Test
+    void shouldBeNotReadyAndAnswer503WhilePostgresIsUnreachable() throws Exception {
+        TestInfrastructure.postgresProxy().cut();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+            asViewer().get("/api/v1/actions").then().statusCode(503).contentType("application/problem+json");
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            TestInfrastructure.postgresProxy().restore();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> asViewer().get("/api/v1/actions").statusCode() == 200);
     }
 
     private static JsonPath open() {
