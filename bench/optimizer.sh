@@ -246,7 +246,7 @@ $ROW2
 
 Verdict of step 2, as stored: $(fig .action.summary "$A2").
 Actions recorded for session-service: $EVENTS (each state change also published on the run's optimizer.actions channel).
-wrk over the whole run: $(grep -E 'Requests/sec' "$WORK/wrk.txt" | tr -s ' '); $(grep -E '^ +Latency' "$WORK/wrk.txt" | tr -s ' ').
+wrk over the whole run (its own view): $(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt") requests/s; latency $(awk '/^ +Latency/ {print "avg " $2 ", stdev " $3 ", max " $4}' "$WORK/wrk.txt").
 EOF
 )
 echo "$RESULT"
