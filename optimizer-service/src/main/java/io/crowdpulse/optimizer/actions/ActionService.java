@@ -25,6 +25,7 @@ import io.crowdpulse.optimizer.actions.ActionRepository.Outcome;
 import io.crowdpulse.optimizer.actions.ActionRepository.TimelineEntry;
 import io.crowdpulse.optimizer.actuate.ActuationException;
 import io.crowdpulse.optimizer.actuate.Actuators;
+import io.crowdpulse.optimizer.config.Meters;
 import io.crowdpulse.optimizer.config.RuntimeSettings;
 import io.crowdpulse.optimizer.config.Settings;
 import io.crowdpulse.optimizer.brain.Brain;
@@ -292,7 +293,7 @@ public class ActionService {
     }
 
     private void count(Action a) {
-        meters.counter("crowdpulse.optimizer.actions", "state", a.state().label(), "origin", a.origin()).increment();
+        meters.counter(Meters.ACTIONS, "state", a.state().label(), "origin", a.origin()).increment();
     }
 
     private static Map<String, Double> finite(Map<String, Double> changes) {

@@ -15,6 +15,7 @@ import io.crowdpulse.optimizer.actions.Action;
 import io.crowdpulse.optimizer.actions.ActionService;
 import io.crowdpulse.optimizer.actions.ChangeGate;
 import io.crowdpulse.optimizer.brain.Brain;
+import io.crowdpulse.optimizer.config.Keys;
 import io.crowdpulse.optimizer.config.Mode;
 import io.crowdpulse.optimizer.config.OptimizerConfig;
 import io.crowdpulse.optimizer.config.RuntimeSettings;
@@ -64,8 +65,7 @@ public class OptimizerLoop {
         this.actions = actions;
         this.brain = brain;
         // One optimizer deployment per event namespace acts: the lease key carries the namespace.
-        this.lease = new Lease(config.keyPrefix() + ":" + events.namespace() + ":lease:optimizer", config.leaseTtl(),
-                redis.getRedis());
+        this.lease = new Lease(new Keys(config.keyPrefix(), events.namespace()).lease(), config.leaseTtl(), redis.getRedis());
         this.gate = new ChangeGate(clock);
         this.clock = clock;
     }

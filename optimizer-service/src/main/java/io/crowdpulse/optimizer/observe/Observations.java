@@ -19,6 +19,7 @@ import io.crowdpulse.common.events.Channels;
 import io.crowdpulse.common.events.EventsConfig;
 import io.crowdpulse.common.events.MetricsSnapshotEvent;
 import io.crowdpulse.common.redis.ChannelListener;
+import io.crowdpulse.optimizer.config.Meters;
 import io.crowdpulse.optimizer.config.OptimizerConfig;
 import io.crowdpulse.optimizer.figures.SeriesFigures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +51,7 @@ public class Observations {
         this.events = events;
         this.series = new SeriesStore(config.windowSamples(), config.windowAge().toMillis(), config.maxSeries());
         this.evidence = new Evidence(config.evidencePerTarget(), config.windowAge().toMillis());
-        meters.gauge("crowdpulse.optimizer.series", series, SeriesStore::seriesCount);
+        meters.gauge(Meters.SERIES, series, SeriesStore::seriesCount);
     }
 
     void onStart(@Observes StartupEvent event) {
