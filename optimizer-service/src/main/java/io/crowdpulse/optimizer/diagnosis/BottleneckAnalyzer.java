@@ -141,7 +141,9 @@ public final class BottleneckAnalyzer {
 
     private static boolean isDatabasePool(String metric) {
         String name = metric.toLowerCase(Locale.ROOT);
-        return !name.contains("redis") && name.contains("db") || name.contains("jdbc") || name.contains("datasource") || name.contains("postgres");
+        boolean database = name.contains("db") || name.contains("jdbc") || name.contains("datasource")
+                || name.contains("postgres");
+        return database && !name.contains("redis");
     }
 
     private void queues(TargetFigures figures, List<Bottleneck> found) {

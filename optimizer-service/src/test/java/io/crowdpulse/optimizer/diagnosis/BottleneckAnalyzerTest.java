@@ -10,15 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 
 class BottleneckAnalyzerTest {
 
     private final BottleneckAnalyzer analyzer = BottleneckAnalyzer.standard();
 
-    private static Figures healthy() {
-        return Figures.of("session-service")
+    private static TestFigures healthy() {
+        return TestFigures.of("session-service")
                 .value(Metrics.CPU, 0.4).value(Metrics.MEMORY, 0.6).value(Metrics.P99_MS, 40)
                 .value(Metrics.DB_POOL, 0.3).value(Metrics.DB_POOL_WAITING, 0)
                 .value(Metrics.WORKERS_QUEUE, 3).knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 100_000)
@@ -34,7 +34,7 @@ class BottleneckAnalyzerTest {
     @Test
     void shouldFindNothingInAHealthyTarget() {
         assertEquals(List.of(), analyzer.analyze(healthy().build()));
-        assertEquals(List.of(), analyzer.analyze(Figures.of("silent").build()));
+        assertEquals(List.of(), analyzer.analyze(TestFigures.of("silent").build()));
     }
 
     @Test
@@ -90,7 +90,7 @@ class BottleneckAnalyzerTest {
         assertEquals(1.0 / 3, mild.severity(), 1e-9);
         assertEquals(Bottleneck.INFO, mild.level());
 
-        assertEquals(List.of(), analyzer.analyze(Figures.of("t").value(Metrics.P99_MS, 1000).build()),
+        assertEquals(List.of(), analyzer.analyze(TestFigures.of("t").value(Metrics.P99_MS, 1000).build()),
                 "without CPU nobody can tell");
     }
 
@@ -114,7 +114,7 @@ class BottleneckAnalyzerTest {
         assertEquals(1.0, b.severity(), 1e-9);
         assertEquals("limiter full: 100 in flight of a limit of 100, 20% of requests throttled", b.evidence());
 
-        assertEquals(0.25, only(analyzer.analyze(Figures.of("t").value(Metrics.LIMITER_LIMIT, 100)
+        assertEquals(0.25, only(analyzer.analyze(TestFigures.of("t").value(Metrics.LIMITER_LIMIT, 100)
                 .value(Metrics.LIMITER_INFLIGHT, 95).build())).severity(), 1e-9, "full, shedding unknown");
     }
 

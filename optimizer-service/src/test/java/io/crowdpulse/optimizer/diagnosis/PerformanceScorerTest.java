@@ -9,15 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 
 class PerformanceScorerTest {
 
     private final PerformanceScorer scorer = PerformanceScorer.standard();
 
-    private static Figures strained() {
-        return Figures.of("session-service")
+    private static TestFigures strained() {
+        return TestFigures.of("session-service")
                 .value(Metrics.P99_MS, 625)
                 .value(Metrics.ERROR_RATE, 0.01)
                 .value(Metrics.THROTTLED_RATE, 0.05)
@@ -54,7 +54,7 @@ class PerformanceScorerTest {
 
     @Test
     void shouldScoreAHealthyTargetOneHundred() {
-        PerformanceScore score = scorer.score(Figures.of("t").value(Metrics.P99_MS, 40).value(Metrics.ERROR_RATE, 0)
+        PerformanceScore score = scorer.score(TestFigures.of("t").value(Metrics.P99_MS, 40).value(Metrics.ERROR_RATE, 0)
                 .value(Metrics.CPU, 0.5).value(Metrics.MEMORY, 0.6).build());
         assertEquals(100, score.score(), 1e-12);
         assertEquals(0, score.components().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
@@ -62,7 +62,7 @@ class PerformanceScorerTest {
 
     @Test
     void shouldCapEveryComponentAtItsPoints() {
-        PerformanceScore score = scorer.score(Figures.of("t").value(Metrics.P99_MS, 10_000)
+        PerformanceScore score = scorer.score(TestFigures.of("t").value(Metrics.P99_MS, 10_000)
                 .value(Metrics.ERROR_RATE, 1).value(Metrics.THROTTLED_RATE, 1).value(Metrics.CPU, 1)
                 .value(Metrics.MEMORY, 1).value(Metrics.DB_POOL, 1).value(Metrics.WORKERS_QUEUE, 5000)
                 .knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 100_000).build());
@@ -71,7 +71,7 @@ class PerformanceScorerTest {
 
     @Test
     void shouldDeductNothingForWhatATargetDoesNotReport() {
-        PerformanceScore score = scorer.score(Figures.of("t").build());
+        PerformanceScore score = scorer.score(TestFigures.of("t").build());
         assertEquals(100, score.score(), 1e-12);
         assertEquals(Map.of(), score.inputs());
     }
@@ -79,7 +79,7 @@ class PerformanceScorerTest {
     @Test
     void shouldMixTheRequestWeightedMeanWithTheWorstTarget() {
         PerformanceScore a = scorer.score(strained().build());
-        PerformanceScore b = scorer.score(Figures.of("report-service").value(Metrics.P99_MS, 40)
+        PerformanceScore b = scorer.score(TestFigures.of("report-service").value(Metrics.P99_MS, 40)
                 .value(Metrics.RPS, 300).build());
 
         PerformanceScore overall = scorer.overall(List.of(a, b));

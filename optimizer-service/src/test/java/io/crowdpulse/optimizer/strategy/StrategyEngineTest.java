@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.figures.TargetFigures;
 
@@ -46,7 +46,7 @@ class StrategyEngineTest {
                 Risk.LOW, priority, name)));
     }
 
-    private static final TargetFigures ANY = Figures.of("t").build();
+    private static final TargetFigures ANY = TestFigures.of("t").build();
 
     @Test
     void shouldKeepTheStrategiesInPriorityOrder() {
@@ -92,7 +92,7 @@ class StrategyEngineTest {
 
     @Test
     void shouldProposeNothingForAHealthyTarget() {
-        TargetFigures healthy = Figures.of("session-service").replicas(2)
+        TargetFigures healthy = TestFigures.of("session-service").replicas(2)
                 .value(Metrics.CPU, 0.45).value(Metrics.MEMORY, 0.5).value(Metrics.P99_MS, 40)
                 .value(Metrics.P95_MS, 20).value(Metrics.ERROR_RATE, 0.001).value(Metrics.THROTTLED_RATE, 0)
                 .value(Metrics.WORKERS_QUEUE, 2).value(Metrics.WORKERS_POOL, 0.4).value(Metrics.DB_POOL, 0.5)
@@ -119,7 +119,7 @@ class StrategyEngineTest {
 
     @Test
     void shouldProposeTheStandardStrategiesMostUrgentFirstForAnOverloadedTarget() {
-        TargetFigures overloaded = Figures.of("session-service").replicas(2)
+        TargetFigures overloaded = TestFigures.of("session-service").replicas(2)
                 .value(Metrics.CPU, 0.9).value(Metrics.P99_MS, 600).value(Metrics.ERROR_RATE, 0.08)
                 .value(Metrics.DB_POOL, 1.0).value(Metrics.DB_POOL_WAITING, 4)
                 .knob(KnobNames.DB_POOL_MAX_SIZE, 8, 1, 100).knob(KnobNames.RATE_LIMIT_RATE, 100, 1, 10_000)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.strategy.Proposal;
 import io.crowdpulse.optimizer.strategy.Risk;
@@ -15,8 +15,8 @@ class AutoscalingStrategyTest {
 
     private final AutoscalingStrategy strategy = AutoscalingStrategy.newBuilder().build();
 
-    private static Figures load(int replicas, double cpu, double p99) {
-        return Figures.of("session-service").replicas(replicas).value(Metrics.CPU, cpu).value(Metrics.P99_MS, p99);
+    private static TestFigures load(int replicas, double cpu, double p99) {
+        return TestFigures.of("session-service").replicas(replicas).value(Metrics.CPU, cpu).value(Metrics.P99_MS, p99);
     }
 
     @Test
@@ -73,8 +73,8 @@ class AutoscalingStrategyTest {
 
     @Test
     void shouldNotApplyWithoutCpuOrLatency() {
-        assertTrue(strategy.evaluate(Figures.of("t").replicas(2).value(Metrics.CPU, 0.95).build()).isEmpty());
-        assertTrue(strategy.evaluate(Figures.of("t").replicas(2).value(Metrics.P99_MS, 900).build()).isEmpty());
+        assertTrue(strategy.evaluate(TestFigures.of("t").replicas(2).value(Metrics.CPU, 0.95).build()).isEmpty());
+        assertTrue(strategy.evaluate(TestFigures.of("t").replicas(2).value(Metrics.P99_MS, 900).build()).isEmpty());
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.strategy.Proposal;
 import io.crowdpulse.optimizer.strategy.Risk;
@@ -16,8 +16,8 @@ class CacheStrategyTest {
 
     private final CacheStrategy strategy = CacheStrategy.newBuilder().build();
 
-    private static Figures cache(long ttl, long max, double hit, double p95, double memory) {
-        return Figures.of("report-service")
+    private static TestFigures cache(long ttl, long max, double hit, double p95, double memory) {
+        return TestFigures.of("report-service")
                 .knob(KnobNames.CACHE_TTL, ttl, 1, max)
                 .value(Metrics.CACHE_HIT_RATIO, hit)
                 .value(Metrics.P95_MS, p95)
@@ -55,11 +55,11 @@ class CacheStrategyTest {
 
     @Test
     void shouldNotApplyWithoutTheKnobOrTheFigures() {
-        assertTrue(strategy.evaluate(Figures.of("t").value(Metrics.CACHE_HIT_RATIO, 0.5).value(Metrics.P95_MS, 400)
+        assertTrue(strategy.evaluate(TestFigures.of("t").value(Metrics.CACHE_HIT_RATIO, 0.5).value(Metrics.P95_MS, 400)
                 .build()).isEmpty(), "no knob");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.CACHE_TTL, 10, 1, 3600)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.CACHE_TTL, 10, 1, 3600)
                 .value(Metrics.P95_MS, 400).build()).isEmpty(), "no hit ratio");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.CACHE_TTL, 10, 1, 3600)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.CACHE_TTL, 10, 1, 3600)
                 .value(Metrics.CACHE_HIT_RATIO, 0.5).build()).isEmpty(), "no latency");
     }
 
@@ -71,7 +71,7 @@ class CacheStrategyTest {
 
     @Test
     void shouldWorkWithAFractionalTtl() {
-        Proposal p = strategy.evaluate(Figures.of("t").knob(KnobNames.CACHE_TTL, 1.5, 0.1, 60.0)
+        Proposal p = strategy.evaluate(TestFigures.of("t").knob(KnobNames.CACHE_TTL, 1.5, 0.1, 60.0)
                 .value(Metrics.CACHE_HIT_RATIO, 0.5).value(Metrics.P95_MS, 400).build()).orElseThrow();
         assertEquals(3.0, p.to(), 1e-12);
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.figures.SeriesFigures;
 import io.crowdpulse.optimizer.strategy.Proposal;
@@ -17,17 +17,17 @@ class ConnectionPoolStrategyTest {
 
     private final ConnectionPoolStrategy strategy = ConnectionPoolStrategy.newBuilder().build();
 
-    private static Figures pool(long size, long min, long max, double usage, double waiting) {
-        return Figures.of("alerting-service")
+    private static TestFigures pool(long size, long min, long max, double usage, double waiting) {
+        return TestFigures.of("alerting-service")
                 .knob(KnobNames.DB_POOL_MAX_SIZE, size, min, max)
                 .value(Metrics.DB_POOL, usage)
                 .value(Metrics.DB_POOL_WAITING, waiting);
     }
 
     /** Usage averaging {@code mean} and peaking at {@code peak}; waits averaging and peaking as given. */
-    private static Figures quiet(long size, long min, double mean, double peak, double waitingMean,
+    private static TestFigures quiet(long size, long min, double mean, double peak, double waitingMean,
             double waitingPeak) {
-        return Figures.of("alerting-service")
+        return TestFigures.of("alerting-service")
                 .knob(KnobNames.DB_POOL_MAX_SIZE, size, min, 100)
                 .series(new SeriesFigures(Metrics.DB_POOL, mean, mean, 0, peak, peak, 0, 60))
                 .series(new SeriesFigures(Metrics.DB_POOL_WAITING, waitingMean, waitingMean, 0, waitingPeak,
@@ -55,7 +55,7 @@ class ConnectionPoolStrategyTest {
         assertEquals(20, many.to());
         assertEquals(0.4, many.expectedImpact(), 1e-12);
 
-        Proposal busy = strategy.evaluate(Figures.of("t").knob(KnobNames.DB_POOL_MAX_SIZE, 10, 1, 100)
+        Proposal busy = strategy.evaluate(TestFigures.of("t").knob(KnobNames.DB_POOL_MAX_SIZE, 10, 1, 100)
                 .value(Metrics.DB_POOL, 0.95).build()).orElseThrow();
         assertEquals(13, busy.to(), "12.5 rounds up");
         assertEquals(0.1, busy.expectedImpact(), 1e-12);
@@ -82,11 +82,11 @@ class ConnectionPoolStrategyTest {
 
     @Test
     void shouldNotApplyWithoutTheKnobOrTheFigures() {
-        assertTrue(strategy.evaluate(Figures.of("t").value(Metrics.DB_POOL, 1.0).value(Metrics.DB_POOL_WAITING, 5)
+        assertTrue(strategy.evaluate(TestFigures.of("t").value(Metrics.DB_POOL, 1.0).value(Metrics.DB_POOL_WAITING, 5)
                 .build()).isEmpty(), "no knob");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.DB_POOL_MAX_SIZE, 10, 1, 100).build())
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.DB_POOL_MAX_SIZE, 10, 1, 100).build())
                 .isEmpty(), "no pool figures");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.DB_POOL_MAX_SIZE, 10, 1, 100)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.DB_POOL_MAX_SIZE, 10, 1, 100)
                 .value(Metrics.DB_POOL_WAITING, 0).build()).isEmpty(), "no usage to shrink by");
     }
 

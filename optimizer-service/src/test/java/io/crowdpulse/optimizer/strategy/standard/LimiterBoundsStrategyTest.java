@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.strategy.Proposal;
 import io.crowdpulse.optimizer.strategy.Risk;
@@ -16,8 +16,8 @@ class LimiterBoundsStrategyTest {
 
     private final LimiterBoundsStrategy strategy = LimiterBoundsStrategy.newBuilder().build();
 
-    private static Figures limiter(long ceiling, long max, double limit, double inflight, double cpu, double p99) {
-        return Figures.of("session-service")
+    private static TestFigures limiter(long ceiling, long max, double limit, double inflight, double cpu, double p99) {
+        return TestFigures.of("session-service")
                 .knob(KnobNames.LIMITER_MAX_LIMIT, ceiling, 1, max)
                 .knob(KnobNames.LIMITER_MIN_LIMIT, 20, 1, max)
                 .value(Metrics.LIMITER_LIMIT, limit)
@@ -73,11 +73,11 @@ class LimiterBoundsStrategyTest {
 
     @Test
     void shouldNotApplyWithoutTheKnobOrTheFigures() {
-        assertTrue(strategy.evaluate(Figures.of("t").value(Metrics.LIMITER_LIMIT, 200)
+        assertTrue(strategy.evaluate(TestFigures.of("t").value(Metrics.LIMITER_LIMIT, 200)
                 .value(Metrics.P99_MS, 500).build()).isEmpty(), "no knob");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.LIMITER_MAX_LIMIT, 200, 1, 1000)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.LIMITER_MAX_LIMIT, 200, 1, 1000)
                 .value(Metrics.P99_MS, 500).build()).isEmpty(), "no limit");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.LIMITER_MAX_LIMIT, 200, 1, 1000)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.LIMITER_MAX_LIMIT, 200, 1, 1000)
                 .value(Metrics.LIMITER_LIMIT, 200).value(Metrics.P99_MS, 30).build()).isEmpty(), "no CPU, in-flight");
     }
 

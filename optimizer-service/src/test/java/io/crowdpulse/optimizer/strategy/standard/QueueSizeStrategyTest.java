@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.figures.SeriesFigures;
 import io.crowdpulse.optimizer.strategy.Proposal;
@@ -17,8 +17,8 @@ class QueueSizeStrategyTest {
 
     private final QueueSizeStrategy strategy = QueueSizeStrategy.newBuilder().build();
 
-    private static Figures queue(double size, double slope, double memory) {
-        return Figures.of("session-service")
+    private static TestFigures queue(double size, double slope, double memory) {
+        return TestFigures.of("session-service")
                 .knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 100_000)
                 .series(Metrics.WORKERS_QUEUE, size, size, slope)
                 .value(Metrics.MEMORY, memory);
@@ -76,31 +76,31 @@ class QueueSizeStrategyTest {
 
     @Test
     void shouldNotApplyWithoutTheQueueMetricOrTheKnob() {
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 100_000)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 100_000)
                 .value(Metrics.MEMORY, 0.95).build()).isEmpty());
-        assertTrue(strategy.evaluate(Figures.of("t").series(Metrics.WORKERS_QUEUE, 900, 900, 5).build()).isEmpty());
+        assertTrue(strategy.evaluate(TestFigures.of("t").series(Metrics.WORKERS_QUEUE, 900, 900, 5).build()).isEmpty());
     }
 
     @Test
     void shouldStayInsideTheKnobsBounds() {
-        Proposal p = strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 1500)
+        Proposal p = strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 1500)
                 .series(Metrics.WORKERS_QUEUE, 900, 900, 5).build()).orElseThrow();
         assertEquals(1500, p.to());
 
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1500, 10, 1500)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1500, 10, 1500)
                 .series(Metrics.WORKERS_QUEUE, 1400, 1400, 5).build()).isEmpty(), "already at its maximum");
     }
 
     @Test
     void shouldRoundAWholeNumberKnobDown() {
-        Proposal p = strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 15, 1, 100)
+        Proposal p = strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 15, 1, 100)
                 .series(Metrics.WORKERS_QUEUE, 5, 5, 0).value(Metrics.MEMORY, 0.9).build()).orElseThrow();
         assertEquals(7, p.to());
     }
 
     @Test
     void shouldTrustAShortWindowLess() {
-        Proposal p = strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 100_000)
+        Proposal p = strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_QUEUE_CAPACITY, 1000, 10, 100_000)
                 .series(new SeriesFigures(Metrics.WORKERS_QUEUE, 900, 850, 800, 900, 900, 5, 5)).build())
                 .orElseThrow();
         assertEquals(0.3, p.confidence(), 1e-12);

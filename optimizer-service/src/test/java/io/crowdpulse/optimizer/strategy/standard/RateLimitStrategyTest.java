@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.strategy.Proposal;
 import io.crowdpulse.optimizer.strategy.Risk;
@@ -16,8 +16,8 @@ class RateLimitStrategyTest {
 
     private final RateLimitStrategy strategy = RateLimitStrategy.newBuilder().build();
 
-    private static Figures traffic(long rate, long max, double cpu, double errors, double throttled, double p99) {
-        return Figures.of("session-service")
+    private static TestFigures traffic(long rate, long max, double cpu, double errors, double throttled, double p99) {
+        return TestFigures.of("session-service")
                 .knob(KnobNames.RATE_LIMIT_RATE, rate, 1, max)
                 .value(Metrics.CPU, cpu)
                 .value(Metrics.ERROR_RATE, errors)
@@ -82,11 +82,11 @@ class RateLimitStrategyTest {
 
     @Test
     void shouldNotApplyWithoutTheKnobOrTheFigures() {
-        assertTrue(strategy.evaluate(Figures.of("t").value(Metrics.CPU, 0.3).value(Metrics.THROTTLED_RATE, 0.2)
+        assertTrue(strategy.evaluate(TestFigures.of("t").value(Metrics.CPU, 0.3).value(Metrics.THROTTLED_RATE, 0.2)
                 .build()).isEmpty(), "no knob");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.RATE_LIMIT_RATE, 100, 1, 10_000)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.RATE_LIMIT_RATE, 100, 1, 10_000)
                 .value(Metrics.THROTTLED_RATE, 0.2).build()).isEmpty(), "no CPU");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.RATE_LIMIT_RATE, 100, 1, 10_000)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.RATE_LIMIT_RATE, 100, 1, 10_000)
                 .value(Metrics.CPU, 0.3).build()).isEmpty(), "no throttled share, no errors");
     }
 
@@ -94,7 +94,7 @@ class RateLimitStrategyTest {
     void shouldStayInsideTheKnobsBounds() {
         assertEquals(110, strategy.evaluate(traffic(100, 110, 0.3, 0, 0.2, 40).build()).orElseThrow().to());
         assertTrue(strategy.evaluate(traffic(110, 110, 0.3, 0, 0.2, 40).build()).isEmpty(), "at its maximum");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.RATE_LIMIT_RATE, 1, 1, 110)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.RATE_LIMIT_RATE, 1, 1, 110)
                 .value(Metrics.CPU, 0.9).value(Metrics.ERROR_RATE, 0.1).build()).isEmpty(), "at its minimum");
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.strategy.Proposal;
 import io.crowdpulse.optimizer.strategy.Risk;
@@ -16,8 +16,8 @@ class SessionCleanupStrategyTest {
 
     private final SessionCleanupStrategy strategy = SessionCleanupStrategy.newBuilder().build();
 
-    private static Figures sessions(long interval, double memory, double active, double users) {
-        return Figures.of("session-service")
+    private static TestFigures sessions(long interval, double memory, double active, double users) {
+        return TestFigures.of("session-service")
                 .knob(KnobNames.SESSIONS_CLEANUP_INTERVAL, interval, 1, 300)
                 .value(Metrics.MEMORY, memory)
                 .value(Metrics.ACTIVE_SESSIONS, active)
@@ -48,11 +48,11 @@ class SessionCleanupStrategyTest {
 
     @Test
     void shouldNotApplyWithoutTheKnobOrTheFigures() {
-        assertTrue(strategy.evaluate(Figures.of("t").value(Metrics.MEMORY, 0.9)
+        assertTrue(strategy.evaluate(TestFigures.of("t").value(Metrics.MEMORY, 0.9)
                 .value(Metrics.ACTIVE_SESSIONS, 40_000).value(Metrics.CONCURRENT_USERS, 10_000).build()).isEmpty());
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.SESSIONS_CLEANUP_INTERVAL, 60, 1, 300)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.SESSIONS_CLEANUP_INTERVAL, 60, 1, 300)
                 .value(Metrics.MEMORY, 0.9).value(Metrics.ACTIVE_SESSIONS, 40_000).build()).isEmpty());
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.SESSIONS_CLEANUP_INTERVAL, 60, 1, 300)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.SESSIONS_CLEANUP_INTERVAL, 60, 1, 300)
                 .value(Metrics.ACTIVE_SESSIONS, 40_000).value(Metrics.CONCURRENT_USERS, 10_000).build()).isEmpty());
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.tuning.KnobNames;
-import io.crowdpulse.optimizer.figures.Figures;
+import io.crowdpulse.optimizer.figures.TestFigures;
 import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.strategy.Proposal;
 import io.crowdpulse.optimizer.strategy.Risk;
@@ -16,8 +16,8 @@ class WorkerPoolStrategyTest {
 
     private final WorkerPoolStrategy strategy = WorkerPoolStrategy.newBuilder().build();
 
-    private static Figures workers(long size, long max, double cpu, double backlog, double slope, double usage) {
-        return Figures.of("session-service")
+    private static TestFigures workers(long size, long max, double cpu, double backlog, double slope, double usage) {
+        return TestFigures.of("session-service")
                 .knob(KnobNames.WORKERS_POOL_SIZE, size, 1, max)
                 .value(Metrics.CPU, cpu)
                 .series(Metrics.WORKERS_QUEUE, backlog, backlog, slope)
@@ -72,17 +72,17 @@ class WorkerPoolStrategyTest {
 
     @Test
     void shouldNotApplyWithoutTheKnobOrTheFigures() {
-        assertTrue(strategy.evaluate(Figures.of("t").value(Metrics.CPU, 0.3)
+        assertTrue(strategy.evaluate(TestFigures.of("t").value(Metrics.CPU, 0.3)
                 .series(Metrics.WORKERS_QUEUE, 50, 50, 1).build()).isEmpty(), "no knob");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_POOL_SIZE, 8, 1, 64)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_POOL_SIZE, 8, 1, 64)
                 .series(Metrics.WORKERS_QUEUE, 50, 50, 1).build()).isEmpty(), "no CPU");
-        assertTrue(strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_POOL_SIZE, 8, 1, 64)
+        assertTrue(strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_POOL_SIZE, 8, 1, 64)
                 .value(Metrics.CPU, 0.3).build()).isEmpty(), "no queue");
     }
 
     @Test
     void shouldGrowWhenThePoolUsageIsNotReported() {
-        Proposal p = strategy.evaluate(Figures.of("t").knob(KnobNames.WORKERS_POOL_SIZE, 8, 1, 64)
+        Proposal p = strategy.evaluate(TestFigures.of("t").knob(KnobNames.WORKERS_POOL_SIZE, 8, 1, 64)
                 .value(Metrics.CPU, 0.3).series(Metrics.WORKERS_QUEUE, 50, 50, 1).build()).orElseThrow();
         assertEquals(16, p.to());
     }
