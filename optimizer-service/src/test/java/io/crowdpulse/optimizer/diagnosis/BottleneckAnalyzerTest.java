@@ -64,6 +64,7 @@ class BottleneckAnalyzerTest {
         assertEquals(Resource.DATABASE_POOL, b.resource());
         assertEquals(0.8, b.severity(), 1e-9, "4 of 5 waiting outweighs usage 0.9");
         assertEquals(Map.of(Metrics.DB_POOL, 0.9, Metrics.DB_POOL_WAITING, 4.0), b.figures());
+        assertEquals("database pool at 90%, 4 threads waiting for a connection", b.evidence());
 
         assertEquals(0.5, only(analyzer.analyze(healthy().value(Metrics.DB_POOL, 0.9).build())).severity(), 1e-9);
     }
@@ -76,7 +77,31 @@ class BottleneckAnalyzerTest {
         Bottleneck b = only(found);
         assertEquals(Resource.REDIS, b.resource());
         assertEquals(0.75, b.severity(), 1e-9);
-        assertEquals("Redis pool pool.redis.usage at 95% with p99 600 ms and CPU 30%", b.evidence());
+        assertEquals("Redis pool at 95%, p99 600 ms, CPU 30%", b.evidence());
+    }
+
+    @Test
+    void shouldBlameRedisForCommandsWaitingForAConnection() {
+        Bottleneck b = only(analyzer.analyze(healthy().value("pool.redis.usage", 1.0)
+                .series("queue.redis-pool.size", 12, 10, 1).build()));
+
+        assertEquals(Resource.REDIS, b.resource());
+        assertEquals(1.0, b.severity(), 1e-9, "the pool is full");
+        assertEquals(Map.of("pool.redis.usage", 1.0, "queue.redis-pool.size", 10.0, Metrics.P99_MS, 40.0,
+                Metrics.CPU, 0.4), b.figures());
+
+        assertEquals(0.5, only(analyzer.analyze(healthy().value("queue.redis-pool.size", 10).build())).severity(),
+                1e-9, "10 of 20 waiting");
+    }
+
+    @Test
+    void shouldTellADatabasePoolFromARedisPoolByName() {
+        Bottleneck b = only(analyzer.analyze(TestFigures.of("t").value("pool.agroal-db.usage", 0.9).build()));
+        assertEquals(Resource.DATABASE_POOL, b.resource());
+        assertEquals(Map.of("pool.agroal-db.usage", 0.9), b.figures());
+
+        assertEquals(Resource.REDIS, only(analyzer.analyze(TestFigures.of("t").value("pool.redis-db.usage", 0.9)
+                .build())).resource());
     }
 
     @Test
