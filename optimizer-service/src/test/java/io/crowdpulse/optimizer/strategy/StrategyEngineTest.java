@@ -114,7 +114,27 @@ class StrategyEngineTest {
 
         assertEquals(List.of("autoscaling", "rate-limiting", "connection-pool", "queue-size", "worker-pool",
                 "limiter-bounds", "session-cleanup", "cache"), standard.stream().map(Strategy::name).toList());
-        assertTrue(standard.stream().allMatch(s -> !s.description().isBlank()));
+        List<String> knobs = List.of(Proposal.REPLICAS, KnobNames.RATE_LIMIT_RATE, KnobNames.DB_POOL_MAX_SIZE,
+                KnobNames.WORKERS_QUEUE_CAPACITY, KnobNames.WORKERS_POOL_SIZE, KnobNames.LIMITER_MAX_LIMIT,
+                KnobNames.SESSIONS_CLEANUP_INTERVAL, KnobNames.CACHE_TTL);
+        for (int i = 0; i < standard.size(); i++) {
+            String description = standard.get(i).description();
+            assertTrue(description.startsWith("When "), description);
+            if (i > 0) {
+                assertTrue(description.contains(knobs.get(i)), description);
+            }
+        }
+    }
+
+    @Test
+    void shouldHoldTheStandardStrategiesToTheGivenLatencyTargetAndReplicaCeiling() {
+        TargetFigures slow = TestFigures.of("t").replicas(2).value(Metrics.CPU, 0.99).value(Metrics.P99_MS, 150)
+                .build();
+
+        assertEquals(List.of(), new StrategyEngine(Strategies.standard()).evaluate(slow), "150 ms is within 250 ms");
+        List<Proposal> strict = new StrategyEngine(Strategies.standard(100, 3)).evaluate(slow);
+        assertEquals(1, strict.size());
+        assertEquals(3, strict.get(0).to(), "2 × 0.99 / 0.6 = 3.3, at most 3");
     }
 
     @Test
