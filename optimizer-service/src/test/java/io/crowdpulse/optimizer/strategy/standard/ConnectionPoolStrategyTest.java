@@ -59,6 +59,7 @@ class ConnectionPoolStrategyTest {
                 .value(Metrics.DB_POOL, 0.95).build()).orElseThrow();
         assertEquals(13, busy.to(), "12.5 rounds up");
         assertEquals(0.1, busy.expectedImpact(), 1e-12);
+        assertEquals("database pool usage 95% of 10 → db.pool-max-size 10 → 13", busy.rationale());
     }
 
     @Test

@@ -88,6 +88,12 @@ class WorkerPoolStrategyTest {
     }
 
     @Test
+    void shouldNotGrowWhenCpuIsAlreadyAtItsTarget() {
+        WorkerPoolStrategy loose = WorkerPoolStrategy.newBuilder().cpuHeadroom(0.8).cpuTarget(0.7).build();
+        assertTrue(loose.evaluate(workers(8, 64, 0.75, 50, 1, 1.0).build()).isEmpty());
+    }
+
+    @Test
     void shouldStayInsideTheKnobsBounds() {
         assertEquals(10, strategy.evaluate(workers(8, 10, 0.3, 50, 1, 1.0).build()).orElseThrow().to());
         assertTrue(strategy.evaluate(workers(10, 10, 0.3, 50, 1, 1.0).build()).isEmpty(), "at its maximum");
