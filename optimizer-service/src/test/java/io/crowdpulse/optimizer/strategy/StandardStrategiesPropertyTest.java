@@ -57,14 +57,12 @@ class StandardStrategiesPropertyTest {
                 assertTrue(p.confidence() >= 0 && p.confidence() <= 1, where);
                 assertFalse(p.rationale().isBlank(), where);
                 assertTrue(p.rationale().contains("→"), where);
-                if (p.knob().equals(Proposal.REPLICAS)) {
-                    assertTrue(p.to() >= 1 && p.to() <= Strategies.DEFAULT_MAX_REPLICAS, where);
-                    assertEquals(Math.rint(p.to()), p.to(), where);
-                    continue;
-                }
                 KnobView knob = figures.knobs().get(p.knob());
                 assertEquals(knob.value().doubleValue(), p.from(), where);
                 assertTrue(p.to() >= knob.min().doubleValue() && p.to() <= knob.max().doubleValue(), where);
+                if (p.knob().equals(Proposal.REPLICAS)) {
+                    assertTrue(p.to() <= Strategies.DEFAULT_MAX_REPLICAS, where);
+                }
                 if (knob.value() instanceof Long) {
                     assertEquals(Math.rint(p.to()), p.to(), where);
                 }
@@ -80,7 +78,11 @@ class StandardStrategiesPropertyTest {
     }
 
     private static TargetFigures randomFigures(Random random) {
-        TestFigures figures = TestFigures.of("t" + random.nextInt(3)).replicas(1 + random.nextInt(12));
+        int replicas = 1 + random.nextInt(12);
+        TestFigures figures = TestFigures.of("t" + random.nextInt(3)).replicas(replicas);
+        if (random.nextDouble() < 0.85) {
+            figures.knob(Proposal.REPLICAS, replicas, 1, 1 + random.nextInt(15));
+        }
         for (String metric : FRACTIONS) {
             if (random.nextDouble() < 0.85) {
                 figures.series(series(random, metric, random.nextDouble()));

@@ -16,7 +16,8 @@ class AutoscalingStrategyTest {
     private final AutoscalingStrategy strategy = AutoscalingStrategy.newBuilder().build();
 
     private static TestFigures load(int replicas, double cpu, double p99) {
-        return TestFigures.of("session-service").replicas(replicas).value(Metrics.CPU, cpu).value(Metrics.P99_MS, p99);
+        return TestFigures.of("session-service").replicas(replicas).knob(Proposal.REPLICAS, replicas, 1, 100)
+                .value(Metrics.CPU, cpu).value(Metrics.P99_MS, p99);
     }
 
     @Test
@@ -73,8 +74,19 @@ class AutoscalingStrategyTest {
 
     @Test
     void shouldNotApplyWithoutCpuOrLatency() {
-        assertTrue(strategy.evaluate(TestFigures.of("t").replicas(2).value(Metrics.CPU, 0.95).build()).isEmpty());
-        assertTrue(strategy.evaluate(TestFigures.of("t").replicas(2).value(Metrics.P99_MS, 900).build()).isEmpty());
+        assertTrue(strategy.evaluate(TestFigures.of("t").replicas(2).knob(Proposal.REPLICAS, 2, 1, 10)
+                .value(Metrics.CPU, 0.95).build()).isEmpty());
+        assertTrue(strategy.evaluate(TestFigures.of("t").replicas(2).knob(Proposal.REPLICAS, 2, 1, 10)
+                .value(Metrics.P99_MS, 900).build()).isEmpty());
+    }
+
+    @Test
+    void shouldLeaveTargetsItCannotScaleAloneUnlessToldOtherwise() {
+        TestFigures unmanaged = TestFigures.of("t").replicas(2).value(Metrics.CPU, 0.9).value(Metrics.P99_MS, 400);
+
+        assertTrue(strategy.evaluate(unmanaged.build()).isEmpty());
+        assertEquals(3, AutoscalingStrategy.newBuilder().requireReplicaKnob(false).build()
+                .evaluate(unmanaged.build()).orElseThrow().to());
     }
 
     @Test
