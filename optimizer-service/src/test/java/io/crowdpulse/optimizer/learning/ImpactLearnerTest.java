@@ -49,7 +49,7 @@ class ImpactLearnerTest {
         Estimate estimate = learner.estimate("cache", "report-service", 0.2, 0.6);
 
         double sd = Math.sqrt(12 * 0.09 / 11);
-        assertEquals(0.2, estimate.expectedImpact(), 1e-12, "residuals average 0");
+        assertEquals(0.2, estimate.expectedImpact(), 1e-12, "the outcomes average 0.2 like the model");
         assertEquals(0.2 * 0.6 + 0.8 / (1 + sd / 0.1), estimate.confidence(), 1e-12);
         assertTrue(estimate.confidence() < 0.35, () -> "confidence " + estimate.confidence());
     }
@@ -84,18 +84,40 @@ class ImpactLearnerTest {
     }
 
     @Test
-    void shouldIgnoreOutcomesThatAreNotNumbers() {
-        learner.record("s", "t", 0.1, Double.NaN);
-        learner.record("s", "t", Double.NaN, 0.1);
-        assertEquals(0, learner.outcomes("s", "t"));
+    void shouldLearnTheSameWhateverTheActionExpected() {
+        ImpactLearner other = new ImpactLearner();
+        for (int i = 0; i < 4; i++) {
+            learner.record("s", "t", 0.2, 0.05 * i);
+            other.record("s", "t", 0.9 - i, 0.05 * i);
+        }
+        assertEquals(learner.estimate("s", "t", 0.2, 0.6), other.estimate("s", "t", 0.2, 0.6));
     }
 
     @Test
-    void shouldKeepTheImpactWithinMinusOneAndOne() {
-        for (int i = 0; i < 20; i++) {
-            learner.record("s", "t", -1, 1);
+    void shouldTurnNegativeWhenChangesKeepHurting() {
+        for (int i = 0; i < 6; i++) {
+            learner.record("cache", "t", 0.2, -0.15);
         }
-        assertEquals(1, learner.estimate("s", "t", 0.9, 0.5).expectedImpact(), 1e-12);
+        assertEquals(0.2 / 3 - 0.15 * 2 / 3, learner.estimate("cache", "t", 0.2, 0.6).expectedImpact(), 1e-12);
+        assertTrue(learner.estimate("cache", "t", 0.2, 0.6).expectedImpact() < 0);
+    }
+
+    @Test
+    void shouldIgnoreOutcomesThatAreNotNumbers() {
+        learner.record("s", "t", 0.1, Double.NaN);
+        learner.record("s", "t", 0.1, Double.POSITIVE_INFINITY);
+        assertEquals(0, learner.outcomes("s", "t"));
+        learner.record("s", "t", Double.NaN, 0.1);
+        assertEquals(1, learner.outcomes("s", "t"), "what was expected does not matter");
+    }
+
+    @Test
+    void shouldKeepTheEstimateWithinItsRanges() {
+        assertEquals(new Estimate(1, 1, 0), learner.estimate("s", "t", 1.5, 1.2));
+        for (int i = 0; i < 20; i++) {
+            learner.record("s", "t", 0, -3);
+        }
+        assertEquals(-1, learner.estimate("s", "t", 0.1, 0.5).expectedImpact(), 1e-12);
     }
 
     @Test
