@@ -148,8 +148,8 @@ public final class BottleneckAnalyzer {
                 f("Redis pool at %s%s, p99 %s ms, CPU %s", pct(usage),
                         Double.isNaN(waiting) ? "" : f(", %s commands waiting for a connection", num(waiting)),
                         num(p99), pct(cpu)),
-                pool == null ? "pool.redis.usage" : pool.metric(), usage,
-                waiters == null ? "queue.redis-pool.size" : waiters.metric(), waiting, Metrics.P99_MS, p99,
+                pool == null ? Metrics.REDIS_POOL : pool.metric(), usage,
+                waiters == null ? Metrics.REDIS_POOL_WAITING : waiters.metric(), waiting, Metrics.P99_MS, p99,
                 Metrics.CPU, cpu));
     }
 
