@@ -18,7 +18,7 @@ import io.crowdpulse.optimizer.strategy.standard.WorkerPoolStrategy;
  * connection pool (80, {@code db.pool-max-size}), queue size (75, {@code workers.queue-capacity}), worker pool
  * (70, {@code workers.pool-size}), limiter bounds (65, {@code limiter.max-limit}), session cleanup (60,
  * {@code sessions.cleanup-interval}), cache (50, {@code cache.ttl}). Proposals that only give back idle resources
- * carry half their strategy's priority and expect no improvement (see the {@code standard} package).
+ * carry half their strategy's priority and expect little or no improvement (see the {@code standard} package).
  */
 public final class Strategies {
 

@@ -39,4 +39,13 @@ class KnobsTest {
         assertFalse(Knobs.integral(new KnobView("a", 0.5, 0.0, 1.0, "", "")));
         assertEquals(Double.POSITIVE_INFINITY, Knobs.max(new KnobView("a", 4L, 1L, null, "", "")));
     }
+
+    @Test
+    void shouldWriteFiguresWithoutTrailingZeros() {
+        assertEquals("0.75", Knobs.num(0.75));
+        assertEquals("2", Knobs.num(2.0));
+        assertEquals("12.5", Knobs.num(12.5));
+        assertEquals("0.333", Knobs.num(1.0 / 3));
+        assertEquals("n/a", Knobs.num(Double.NaN));
+    }
 }
