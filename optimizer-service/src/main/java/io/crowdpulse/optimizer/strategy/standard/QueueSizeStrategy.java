@@ -64,8 +64,8 @@ public final class QueueSizeStrategy implements Strategy {
     public String description() {
         return format("When the workers queue holds at least %s of its capacity and grows by more than %s/s, "
                 + "raises workers.queue-capacity ×%s; when memory is at %s or more and the queue holds at least %s of "
-                + "its capacity, lowers it ×%s.", pct(fillThreshold), num(minGrowthPerSecond), num(growFactor), pct(memoryPressure),
-                pct(memoryFill), num(shrinkFactor));
+                + "its capacity, lowers it ×%s.", pct(fillThreshold), num(minGrowthPerSecond), num(growFactor),
+                pct(memoryPressure), pct(memoryFill), num(shrinkFactor));
     }
 
     @Override
