@@ -23,8 +23,9 @@ import io.crowdpulse.optimizer.figures.TargetFigures;
  * <li>{@code DATABASE_POOL}: the larger of {@code pool.crowdpulse-db.usage} (or any {@code pool.*db*.usage})
  * from {@code poolOnset} (0.8) to 1, and threads waiting for a connection from 0 to {@code waitingExhausted}
  * (5);</li>
- * <li>{@code REDIS}: any {@code pool.*redis*.usage} from {@code poolOnset} to 1 — the case of latency high while
- * CPU is low;</li>
+ * <li>{@code REDIS}: the larger of the fullest {@code pool.*redis*.usage} from {@code poolOnset} to 1, and the
+ * commands waiting for a Redis connection ({@code queue.*redis*.size}, e.g. {@code queue.redis-pool.size}) from 0
+ * to {@code redisWaitingExhausted} (20) — the case of latency high while CPU is low;</li>
  * <li>{@code QUEUE}: the workers queue's fill of its {@code workers.queue-capacity} from 0.5 to 1; a queue of
  * unknown capacity that still grows, from {@code queueBacklog} (1000) items to ten times that;</li>
  * <li>{@code LIMITER}: when in-flight requests fill {@code limiterOnset} (0.9) of the limit, the larger of half
@@ -44,6 +45,7 @@ public final class BottleneckAnalyzer {
     private final double memoryOnset;
     private final double poolOnset;
     private final double waitingExhausted;
+    private final double redisWaitingExhausted;
     private final double queueBacklog;
     private final double limiterOnset;
     private final double upstreamCpuMax;
@@ -56,6 +58,7 @@ public final class BottleneckAnalyzer {
         this.memoryOnset = b.memoryOnset;
         this.poolOnset = b.poolOnset;
         this.waitingExhausted = b.waitingExhausted;
+        this.redisWaitingExhausted = b.redisWaitingExhausted;
         this.queueBacklog = b.queueBacklog;
         this.limiterOnset = b.limiterOnset;
         this.upstreamCpuMax = b.upstreamCpuMax;
@@ -93,17 +96,7 @@ public final class BottleneckAnalyzer {
         }
 
         databasePool(figures).ifPresent(found::add);
-        for (SeriesFigures pool : figures.seriesMatching(Metrics.POOL_PREFIX, Metrics.POOL_SUFFIX)) {
-            if (pool.metric().toLowerCase(Locale.ROOT).contains("redis")) {
-                double usage = pool.mean();
-                double severity = ramp(usage, poolOnset, 1.0);
-                if (severity > 0) {
-                    found.add(bottleneck(target, Resource.REDIS, severity,
-                            f("Redis pool %s at %s with p99 %s ms and CPU %s", pool.metric(), pct(usage), num(p99),
-                                    pct(cpu)), pool.metric(), usage, Metrics.P99_MS, p99, Metrics.CPU, cpu));
-                }
-            }
-        }
+        redis(figures).ifPresent(found::add);
         queues(figures, found);
         limiter(figures).ifPresent(found::add);
 
@@ -135,19 +128,57 @@ public final class BottleneckAnalyzer {
             return Optional.empty();
         }
         return Optional.of(bottleneck(figures.target(), Resource.DATABASE_POOL, severity,
-                f("database pool at %s with %s threads waiting for a connection", pct(usage), num(waiting)),
+                f("database pool at %s%s", pct(usage),
+                        Double.isNaN(waiting) ? "" : f(", %s threads waiting for a connection", num(waiting))),
                 pool == null ? Metrics.DB_POOL : pool.metric(), usage, Metrics.DB_POOL_WAITING, waiting));
+    }
+
+    private Optional<Bottleneck> redis(TargetFigures figures) {
+        SeriesFigures pool = fullest(figures, Metrics.POOL_PREFIX, Metrics.POOL_SUFFIX);
+        SeriesFigures waiters = fullest(figures, Metrics.QUEUE_PREFIX, Metrics.QUEUE_SUFFIX);
+        double usage = pool == null ? Double.NaN : pool.mean();
+        double waiting = waiters == null ? Double.NaN : waiters.mean();
+        double severity = Math.max(ramp(usage, poolOnset, 1.0), ramp(waiting, 0, redisWaitingExhausted));
+        if (!(severity > 0)) {
+            return Optional.empty();
+        }
+        double cpu = figures.mean(Metrics.CPU);
+        double p99 = figures.mean(Metrics.P99_MS);
+        return Optional.of(bottleneck(figures.target(), Resource.REDIS, severity,
+                f("Redis pool at %s%s, p99 %s ms, CPU %s", pct(usage),
+                        Double.isNaN(waiting) ? "" : f(", %s commands waiting for a connection", num(waiting)),
+                        num(p99), pct(cpu)),
+                pool == null ? Metrics.REDIS_POOL : pool.metric(), usage,
+                waiters == null ? Metrics.REDIS_POOL_WAITING : waiters.metric(), waiting, Metrics.P99_MS, p99,
+                Metrics.CPU, cpu));
+    }
+
+    /** The Redis series among those matching, the one with the highest mean; null when there is none. */
+    private static SeriesFigures fullest(TargetFigures figures, String prefix, String suffix) {
+        return figures.seriesMatching(prefix, suffix).stream()
+                .filter(s -> isRedis(s.metric()) && !Double.isNaN(s.mean()))
+                .max(Comparator.comparingDouble(SeriesFigures::mean))
+                .orElse(null);
+    }
+
+    private static boolean isRedis(String metric) {
+        return metric.toLowerCase(Locale.ROOT).contains("redis");
     }
 
     private static boolean isDatabasePool(String metric) {
         String name = metric.toLowerCase(Locale.ROOT);
-        return !name.contains("redis") && name.contains("db") || name.contains("jdbc") || name.contains("datasource") || name.contains("postgres");
+        boolean database = name.contains("db") || name.contains("jdbc") || name.contains("datasource")
+                || name.contains("postgres");
+        return database && !isRedis(name);
     }
 
     private void queues(TargetFigures figures, List<Bottleneck> found) {
         double capacity = figures.knob(KnobNames.WORKERS_QUEUE_CAPACITY)
                 .map(k -> k.value() == null ? Double.NaN : k.value().doubleValue()).orElse(Double.NaN);
         for (SeriesFigures queue : figures.seriesMatching(Metrics.QUEUE_PREFIX, Metrics.QUEUE_SUFFIX)) {
+            if (isRedis(queue.metric())) {
+                continue; // commands waiting for a Redis connection: the Redis pool's, not a work queue
+            }
             double size = queue.latest();
             double slope = queue.slopePerSecond();
             if (queue.metric().equals(Metrics.WORKERS_QUEUE) && capacity > 0) {
@@ -243,6 +274,7 @@ public final class BottleneckAnalyzer {
         private double memoryOnset = 0.8;
         private double poolOnset = 0.8;
         private double waitingExhausted = 5;
+        private double redisWaitingExhausted = 20;
         private double queueBacklog = 1000;
         private double limiterOnset = 0.9;
         private double upstreamCpuMax = 0.5;
@@ -284,6 +316,13 @@ public final class BottleneckAnalyzer {
         public Builder waitingExhausted(double waitingExhausted) {
             positive("waitingExhausted", waitingExhausted);
             this.waitingExhausted = waitingExhausted;
+            return this;
+        }
+
+        /** Mean commands waiting for a Redis connection at which the Redis pool counts as exhausted. */
+        public Builder redisWaitingExhausted(double redisWaitingExhausted) {
+            positive("redisWaitingExhausted", redisWaitingExhausted);
+            this.redisWaitingExhausted = redisWaitingExhausted;
             return this;
         }
 

@@ -32,6 +32,9 @@ public final class Metrics {
     public static final String DB_POOL = "pool.crowdpulse-db.usage";
     public static final String DB_POOL_WAITING = "gauge.crowdpulse_db_pool_waiting";
     public static final String CACHE_HIT_RATIO = "gauge.crowdpulse_cache_hit_ratio";
+    // The Quarkus Redis client's pool, as the collector maps it: usage, and commands waiting for a connection.
+    public static final String REDIS_POOL = "pool.redis.usage";
+    public static final String REDIS_POOL_WAITING = "queue.redis-pool.size";
 
     private Metrics() {
     }

@@ -9,19 +9,20 @@ import java.util.Objects;
 /**
  * Learns, per strategy and target, how much the changes of a strategy really helped. Thread-safe.
  * <p>
- * Each verified action leaves a residual {@code r = measured − expected}: how far reality fell from the model
- * the proposal was made with. For a new proposal with model impact {@code m} and confidence {@code c}:
+ * The strategy's model is a prior worth {@code priorWeight} outcomes; each verified action adds its measured
+ * impact. For a new proposal with model impact {@code m} and model confidence {@code c}:
  * <pre>
- * n      = outcomes of this strategy on this target (the last {@code maxOutcomes} kept)
- * w      = n / (n + priorWeight)                       the model counts as priorWeight outcomes (3)
- * impact = m + w × mean(r)                             shrink the model towards what was measured
- * c'     = 1 / (1 + sd(r) / spreadScale)               spread 0 → 1, sd = spreadScale (0.1) → 0.5
- * conf   = (1 − w) × c + w × c'                        (c' = c while n &lt; 2: one outcome has no spread)
+ * n      = measured outcomes of this strategy on this target (the last {@code maxOutcomes} kept)
+ * w      = n / (n + priorWeight)                      priorWeight 3: three outcomes weigh as much as the model
+ * impact = (1 − w) × m + w × mean(measured)            shrinkage of the model towards what was measured
+ * c'     = 1 / (1 + sd(measured) / spreadScale)        spread 0 → 1; sd = spreadScale (0.1) → 0.5
+ * conf   = (1 − w) × c + w × c'                        (c' = c while n &lt; 2: one outcome shows no spread)
  * </pre>
- * Learning the residual rather than the raw outcome keeps what the model knows about each situation (a
- * strategy's model may expect 0.05 in one case and 0.3 in another) and corrects only its bias. When the
- * target has no outcome of the strategy yet, the strategy's outcomes on every target stand in, trusted half
- * as much ({@code priorWeight} doubled). The impact is kept within [−1, 1]; NaN outcomes are ignored.
+ * When the target has no outcome of the strategy yet, the strategy's outcomes on every target stand in, trusted
+ * half as much ({@code priorWeight} doubled). The impact is kept within [−1, 1], the confidence within [0, 1].
+ * Outcomes that are not finite numbers are ignored. The expected impact an action was taken with is accepted by
+ * {@link #record} but does not enter the estimate: it may itself be a learned figure, and learning from it would
+ * feed the estimate back into itself.
  */
 public final class ImpactLearner {
 
@@ -52,55 +53,56 @@ public final class ImpactLearner {
     public Estimate estimate(String strategy, String target, double modelImpact, double modelConfidence) {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(target, "target");
-        double[] residuals;
+        double[] measured;
         double weightOfPrior = priorWeight;
         synchronized (lock) {
             Deque<Double> own = byStrategyAndTarget.getOrDefault(strategy, Map.of()).get(target);
             if (own != null && !own.isEmpty()) {
-                residuals = toArray(own);
+                measured = toArray(own);
             } else {
                 Deque<Double> all = byStrategy.get(strategy);
-                residuals = all == null ? new double[0] : toArray(all);
+                measured = all == null ? new double[0] : toArray(all);
                 weightOfPrior = 2 * priorWeight;
             }
         }
-        int n = residuals.length;
+        int n = measured.length;
         if (n == 0) {
-            return new Estimate(modelImpact, clamp(modelConfidence, 0, 1), 0);
+            return new Estimate(clamp(modelImpact, -1, 1), clamp(modelConfidence, 0, 1), 0);
         }
         double mean = 0;
-        for (double r : residuals) {
-            mean += r;
+        for (double x : measured) {
+            mean += x;
         }
         mean /= n;
         double w = n / (n + weightOfPrior);
         double learnedConfidence = modelConfidence;
         if (n >= 2) {
             double squares = 0;
-            for (double r : residuals) {
-                squares += (r - mean) * (r - mean);
+            for (double x : measured) {
+                squares += (x - mean) * (x - mean);
             }
             double sd = Math.sqrt(squares / (n - 1));
             learnedConfidence = 1 / (1 + sd / spreadScale);
         }
-        double impact = clamp(modelImpact + w * mean, -1, 1);
+        double impact = clamp((1 - w) * modelImpact + w * mean, -1, 1);
         double confidence = clamp((1 - w) * modelConfidence + w * learnedConfidence, 0, 1);
         return new Estimate(impact, confidence, n);
     }
 
-    /** Learns from one verified action (also used to replay stored outcomes at startup). */
+    /**
+     * Learns from one verified action (also used to replay stored outcomes at startup, oldest first). Only
+     * {@code measuredImpact} is learned from; {@code expectedImpact} is what the action expected (see above).
+     */
     public void record(String strategy, String target, double expectedImpact, double measuredImpact) {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(target, "target");
-        if (Double.isNaN(expectedImpact) || Double.isNaN(measuredImpact) || Double.isInfinite(expectedImpact)
-                || Double.isInfinite(measuredImpact)) {
+        if (Double.isNaN(measuredImpact) || Double.isInfinite(measuredImpact)) {
             return;
         }
-        double residual = measuredImpact - expectedImpact;
         synchronized (lock) {
             append(byStrategyAndTarget.computeIfAbsent(strategy, s -> new HashMap<>())
-                    .computeIfAbsent(target, t -> new ArrayDeque<>()), residual);
-            append(byStrategy.computeIfAbsent(strategy, s -> new ArrayDeque<>()), residual);
+                    .computeIfAbsent(target, t -> new ArrayDeque<>()), measuredImpact);
+            append(byStrategy.computeIfAbsent(strategy, s -> new ArrayDeque<>()), measuredImpact);
         }
     }
 
@@ -112,8 +114,8 @@ public final class ImpactLearner {
         }
     }
 
-    private void append(Deque<Double> outcomes, double residual) {
-        outcomes.addLast(residual);
+    private void append(Deque<Double> outcomes, double measuredImpact) {
+        outcomes.addLast(measuredImpact);
         while (outcomes.size() > maxOutcomes) {
             outcomes.removeFirst();
         }
@@ -154,7 +156,7 @@ public final class ImpactLearner {
             return this;
         }
 
-        /** The spread (standard deviation of the residuals) at which learned confidence is one half. */
+        /** The spread (standard deviation of the measured impacts) at which learned confidence is one half. */
         public Builder spreadScale(double spreadScale) {
             if (!(spreadScale > 0) || Double.isInfinite(spreadScale)) {
                 throw new IllegalArgumentException("spreadScale must be positive: " + spreadScale);

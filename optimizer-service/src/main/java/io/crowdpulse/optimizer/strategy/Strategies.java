@@ -13,8 +13,12 @@ import io.crowdpulse.optimizer.strategy.standard.SessionCleanupStrategy;
 import io.crowdpulse.optimizer.strategy.standard.WorkerPoolStrategy;
 
 /**
- * The standard set of strategies, in priority order: autoscaling (90), rate limiting (85), connection pool (80),
- * queue size (75), worker pool (70), limiter bounds (65), session cleanup (60), cache (50).
+ * The standard set of strategies, in priority order, each with the knob it changes: autoscaling (90,
+ * {@code k8s.replicas}, only where the optimizer can scale), rate limiting (85, {@code ratelimit.per-client-rate}),
+ * connection pool (80, {@code db.pool-max-size}), queue size (75, {@code workers.queue-capacity}), worker pool
+ * (70, {@code workers.pool-size}), limiter bounds (65, {@code limiter.max-limit}), session cleanup (60,
+ * {@code sessions.cleanup-interval}), cache (50, {@code cache.ttl}). Proposals that only give back idle resources
+ * carry half their strategy's priority and expect little or no improvement (see the {@code standard} package).
  */
 public final class Strategies {
 

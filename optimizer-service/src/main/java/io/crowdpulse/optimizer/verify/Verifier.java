@@ -12,7 +12,7 @@ import java.util.Objects;
  * Compares a target's key figures after a change with those before it.
  * <p>
  * Each figure's relative change is {@code (after − before) / max(before, floor)}; the floor keeps small bases
- * from turning noise into huge ratios: {@code latencyFloorMs} (5 ms) for p95 and p99, {@code errorRateFloor}
+ * from turning noise into huge ratios: {@code latencyFloorMs} (10 ms) for p95 and p99, {@code errorRateFloor}
  * (0.02) for the error rate, so 0.001 → 0.002 is a 5 % change, not 100 %. Throughput per user has no floor
  * (a zero or missing base is not compared). Lower is better for latency and errors, higher for throughput, so
  * each figure's improvement is its change with the sign that makes positive better, kept within [−1, 1].
@@ -143,7 +143,7 @@ public final class Verifier {
     public static final class Builder {
         private double rollbackThreshold = 0.10;
         private int minSamples = 5;
-        private double latencyFloorMs = 5;
+        private double latencyFloorMs = 10;
         private double errorRateFloor = 0.02;
 
         private Builder() {

@@ -18,15 +18,16 @@ import io.crowdpulse.optimizer.strategy.Strategy;
 /**
  * Changes a target's replica count (the pseudo-knob {@link Proposal#REPLICAS}) from CPU and latency across its
  * replicas, the way the Kubernetes HPA does: {@code desired = ceil(replicas × cpu / cpuTarget)}, within
- * {@code [minReplicas, maxReplicas]} (narrowed further by a {@code k8s.replicas} knob when the target reports
- * one).
+ * {@code [minReplicas, maxReplicas]}, narrowed further by the target's {@code k8s.replicas} knob. The optimizer
+ * reports that knob only for targets whose Deployment it can scale, so by default the strategy applies only to
+ * those ({@code requireReplicaKnob(false)} recommends scaling any target, e.g. to an operator outside Kubernetes).
  * <ul>
  * <li>Scale out: mean CPU at or above {@code cpuHigh} and mean p99 at or above {@code p99TargetMs}; at least one
  * more replica. Model impact: the capacity added, {@code 1 − from / to}, at most 0.4.</li>
  * <li>Scale in: mean CPU at most {@code cpuLow} and p99 at most half the target; at least one replica fewer.
  * Model impact 0; it gives back resources, so its priority is half the strategy's.</li>
  * </ul>
- * Needs {@code system.cpu} and {@code http.p99_ms}.
+ * Needs {@code system.cpu}, {@code http.p99_ms} and (by default) the {@code k8s.replicas} knob.
  */
 public final class AutoscalingStrategy implements Strategy {
 
@@ -40,6 +41,7 @@ public final class AutoscalingStrategy implements Strategy {
     private final double cpuTarget;
     private final double p99TargetMs;
     private final double confidence;
+    private final boolean requireReplicaKnob;
 
     private AutoscalingStrategy(Builder b) {
         this.priority = b.priority;
@@ -50,6 +52,7 @@ public final class AutoscalingStrategy implements Strategy {
         this.cpuTarget = b.cpuTarget;
         this.p99TargetMs = b.p99TargetMs;
         this.confidence = b.confidence;
+        this.requireReplicaKnob = b.requireReplicaKnob;
     }
 
     public static Builder newBuilder() {
@@ -63,9 +66,10 @@ public final class AutoscalingStrategy implements Strategy {
 
     @Override
     public String description() {
-        return format("When CPU is %s or more and p99 %s ms or more, adds replicas towards %s CPU (at most %d); when "
-                + "CPU is at most %s and p99 at most %s ms, removes replicas (at least %d).", pct(cpuHigh),
-                num(p99TargetMs), pct(cpuTarget), maxReplicas, pct(cpuLow), num(p99TargetMs / 2), minReplicas);
+        return format("When CPU is %s or more and p99 %s ms or more, raises k8s.replicas towards %s CPU (at most %d); "
+                + "when CPU is at most %s and p99 at most %s ms, lowers it (at least %d).%s", pct(cpuHigh),
+                num(p99TargetMs), pct(cpuTarget), maxReplicas, pct(cpuLow), num(p99TargetMs / 2), minReplicas,
+                requireReplicaKnob ? " Only for targets whose Deployment the optimizer scales." : "");
     }
 
     @Override
@@ -89,6 +93,9 @@ public final class AutoscalingStrategy implements Strategy {
         double low = minReplicas;
         double high = maxReplicas;
         Optional<KnobView> knob = figures.knob(Proposal.REPLICAS);
+        if (knob.isEmpty() && requireReplicaKnob) {
+            return Optional.empty();
+        }
         if (knob.isPresent()) {
             low = Math.max(low, Knobs.min(knob.get()));
             high = Math.min(high, Knobs.max(knob.get()));
@@ -120,6 +127,7 @@ public final class AutoscalingStrategy implements Strategy {
         private double cpuTarget = 0.6;
         private double p99TargetMs = 250;
         private double confidence = 0.6;
+        private boolean requireReplicaKnob = true;
 
         private Builder() {
         }
@@ -178,6 +186,12 @@ public final class AutoscalingStrategy implements Strategy {
         public Builder confidence(double confidence) {
             Knobs.checkFraction("confidence", confidence);
             this.confidence = confidence;
+            return this;
+        }
+
+        /** Whether the strategy applies only to targets that report a {@code k8s.replicas} knob (the default). */
+        public Builder requireReplicaKnob(boolean requireReplicaKnob) {
+            this.requireReplicaKnob = requireReplicaKnob;
             return this;
         }
 

@@ -92,8 +92,10 @@ public final class ConnectionPoolStrategy implements Strategy {
             double impact = waiters > 0 ? Math.min(0.4, waiters / (size + waiters)) : 0.1;
             return Knobs.propose(NAME, figures, knob.get(), size * growth, impact,
                     Knobs.confidence(confidence, usageSeries.orElse(null), waitingSeries.orElse(null)), Risk.MEDIUM,
-                    priority, format("%s threads waiting for a database connection, pool usage %s of %s",
-                            num(waiting), pct(usage), num(size)));
+                    priority, Double.isNaN(waiting)
+                            ? format("database pool usage %s of %s", pct(usage), num(size))
+                            : format("%s threads waiting for a database connection, pool usage %s of %s",
+                                    num(waiting), pct(usage), num(size)));
         }
         if (usageSeries.isEmpty()) {
             return Optional.empty();

@@ -103,7 +103,7 @@ final class Knobs {
         return Math.max(0, Math.min(1, x));
     }
 
-    /** A figure for a rationale: whole numbers as such, others with two or three significant decimals. */
+    /** A figure for a rationale: whole numbers as such, others with at most one (from 10) or three decimals. */
     static String num(double x) {
         if (Double.isNaN(x)) {
             return "n/a";
@@ -111,7 +111,9 @@ final class Knobs {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
-        return String.format(Locale.ROOT, Math.abs(x) >= 10 ? "%.1f" : "%.3f", x);
+        String text = String.format(Locale.ROOT, Math.abs(x) >= 10 ? "%.1f" : "%.3f", x);
+        text = text.replaceAll("0+$", "");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** A 0..1 fraction as a percentage for a rationale. */

@@ -67,7 +67,8 @@ public final class LimiterBoundsStrategy implements Strategy {
     @Override
     public String description() {
         return format("When the concurrency limit sits at %s or more of limiter.max-limit: lowers the ceiling ×%s "
-                + "if p99 is %s ms or more; raises it ×%s if CPU is at most %s, p99 at most %s ms and the limit in use.",
+                + "if p99 is %s ms or more; raises it ×%s if CPU is at most %s, p99 at most %s ms and the limit "
+                + "in use.",
                 pct(pinnedShare), num(shrinkFactor), num(p99TargetMs), num(growFactor), pct(cpuHeadroom),
                 num(p99TargetMs * lowLatencyShare));
     }

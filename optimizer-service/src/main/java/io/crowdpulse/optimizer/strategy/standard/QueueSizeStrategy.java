@@ -62,10 +62,10 @@ public final class QueueSizeStrategy implements Strategy {
 
     @Override
     public String description() {
-        return format("When the workers queue holds %s of its capacity and grows faster than %s/s, raises "
-                + "workers.queue-capacity ×%s; when memory is at %s or more and the queue holds %s of its capacity, "
-                + "lowers it ×%s.", pct(fillThreshold), num(minGrowthPerSecond), num(growFactor), pct(memoryPressure),
-                pct(memoryFill), num(shrinkFactor));
+        return format("When the workers queue holds at least %s of its capacity and grows by more than %s/s, "
+                + "raises workers.queue-capacity ×%s; when memory is at %s or more and the queue holds at least %s of "
+                + "its capacity, lowers it ×%s.", pct(fillThreshold), num(minGrowthPerSecond), num(growFactor),
+                pct(memoryPressure), pct(memoryFill), num(shrinkFactor));
     }
 
     @Override

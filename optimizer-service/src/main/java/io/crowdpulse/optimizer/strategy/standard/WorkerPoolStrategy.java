@@ -105,6 +105,9 @@ public final class WorkerPoolStrategy implements Strategy {
             return Optional.empty();
         }
         double growth = Math.min(maxGrowth, cpuTarget / Math.max(cpu, 0.01));
+        if (!(growth > 1)) {
+            return Optional.empty(); // CPU already at its target: more workers would not add throughput
+        }
         double desired = size * growth;
         double impact = Math.min(0.3, 0.25 * (Knobs.target(knob.get(), desired).orElse(size) / size - 1));
         return Knobs.propose(NAME, figures, knob.get(), desired, impact,
