@@ -226,13 +226,14 @@ public class ActionRepository {
         }
     }
 
-    /** The most recent outcomes, oldest first (the learner replays them in order). */
-    public List<Outcome> outcomes(int limit) throws SQLException {
+    /** The most recent outcomes on {@code targets}, oldest first (the learner replays them in order). */
+    public List<Outcome> outcomes(java.util.Collection<String> targets, int limit) throws SQLException {
         List<Outcome> outcomes = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT * FROM (SELECT action_id, strategy, target, expected_impact, measured_impact, verdict, at
-                FROM outcomes ORDER BY at DESC LIMIT ?) o ORDER BY at""")) {
-            ps.setInt(1, limit);
+                FROM outcomes WHERE target = ANY (?) ORDER BY at DESC LIMIT ?) o ORDER BY at""")) {
+            ps.setArray(1, c.createArrayOf("varchar", targets.toArray()));
+            ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     outcomes.add(new Outcome(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getDouble(4),

@@ -26,6 +26,7 @@ import io.crowdpulse.optimizer.actions.ActionRepository.TimelineEntry;
 import io.crowdpulse.optimizer.actuate.ActuationException;
 import io.crowdpulse.optimizer.actuate.Actuators;
 import io.crowdpulse.optimizer.config.Meters;
+import io.crowdpulse.optimizer.config.OptimizerConfig;
 import io.crowdpulse.optimizer.config.RuntimeSettings;
 import io.crowdpulse.optimizer.config.Settings;
 import io.crowdpulse.optimizer.brain.Brain;
@@ -64,9 +65,12 @@ public class ActionService {
     private final Brain brain;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final OptimizerConfig config;
 
     public ActionService(ActionRepository repository, ActionPublisher publisher, Actuators actuators,
-            Observations observations, RuntimeSettings settings, Brain brain, Clock clock, MeterRegistry meters) {
+            Observations observations, RuntimeSettings settings, Brain brain, Clock clock, MeterRegistry meters,
+            OptimizerConfig config) {
+        this.config = config;
         this.repository = repository;
         this.publisher = publisher;
         this.actuators = actuators;
@@ -80,7 +84,8 @@ public class ActionService {
     /** Teaches the learner every stored outcome, oldest first, so a restart keeps what was learned. */
     void replayOutcomes(@Observes StartupEvent event) {
         try {
-            List<Outcome> outcomes = repository.outcomes(OUTCOMES_REPLAYED);
+            // Only this deployment's targets: what was measured on others is not this installation's history.
+            List<Outcome> outcomes = repository.outcomes(config.targets().keySet(), OUTCOMES_REPLAYED);
             outcomes.forEach(o -> brain.learner().record(o.strategy(), o.target(), o.expectedImpact(), o.measuredImpact()));
             LOG.infof("Impact learner replayed %d stored outcomes", outcomes.size());
         } catch (SQLException | RuntimeException e) {
