@@ -1,27 +1,27 @@
 #!/usr/bin/env bash
-# Overload protection of session-service, on this machine, against loopback only, in about four
-# minutes: the service is driven at 3.5 times the load it sustains, once with the adaptive limiter
-# (the default) and once without it (a second start with crowdpulse.limiter.enabled=false), and
+# Overload protection of session-service, on this machine, against loopback only, in about five
+# minutes: the service is driven at 3.5 times the load it sustains, with the adaptive limiter (the
+# default Gradient2, then Vegas) and without it (crowdpulse.limiter.enabled=false), each a fresh start;
 # goodput and latency of the admitted requests are compared with the same service's unloaded p99 and
-# peak throughput, measured in the same run. Also measures what the limiter costs a single heartbeat.
-# Prints a summary table; with --append, also adds it as a dated section to bench/RESULTS.md.
+# peak throughput, measured in the same run. Also compares single-heartbeat ingest with and without
+# the limiter. Prints a summary table; with --append, also adds it as a section to bench/RESULTS.md.
 #
 #   bench/overload.sh [--append] [--seconds N]     (N: length of each overload phase, default 30)
 #
-# The route under load is the long-range history query, GET /api/v1/concurrent-users/peak?from=24h:
-# it reads 1,440 per-minute rollups from PostgreSQL through the pool of 8 connections, on worker
-# threads, so the service's capacity is bounded by something shedding cannot make faster, and a
-# shed request (a 503 written on the event loop) costs a small fraction of an admitted one. Load is
-# open-loop: hey with -q (requests per second per worker) and enough workers that the offered rate
-# is kept while admitted requests are slow. Degraded mode is off in both starts: it would answer
-# these very queries 503 at once after 10 s of overload (by design), and this measures the limiter.
+# The route under load is the long-range history query, GET /api/v1/concurrent-users/peak?from=7d:
+# it reads 10,080 per-minute rollups from PostgreSQL through the pool of 8 connections, on worker
+# threads, so an admitted request costs milliseconds and a shed one (a 503 written on the event loop)
+# a small fraction of that. Load is open-loop: hey with -q (requests per second per worker) and enough
+# workers that the offered rate is kept while admitted requests are slow. Degraded mode is off in all
+# starts: it would answer these very queries 503 at once after 10 s of overload (by design), and this
+# measures the limiter.
 #
 # Needs Redis at 127.0.0.1:6379 and PostgreSQL at 127.0.0.1:5432 (crowdpulse/crowdpulse). The
 # service gets its own key prefix, channel namespace and schema (cpoverload, sessions_overload),
 # all removed at the end. Installs wrk and hey with apt-get if they are missing.
 set -euo pipefail
 
-usage() { sed -n '2,21s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,22s/^# \{0,1\}//p' "$0"; }
 COMMAND="bench/overload.sh${*:+ $*}"
 APPEND=false
 SECONDS_PER_PHASE=30
@@ -44,7 +44,9 @@ SCHEMA=sessions_overload
 export BENCH_INGEST_KEY=overload-ingest BENCH_VIEWER_KEY=overload-viewer
 ADMIN_KEY=overload-admin
 export PGPASSWORD=crowdpulse
-QUERY_PATH="/api/v1/concurrent-users/peak?from=24h"
+RANGE=7d
+ROLLUPS=10080                 # one per minute of the range
+QUERY_PATH="/api/v1/concurrent-users/peak?from=$RANGE"
 OVERLOAD_FACTOR=3.5
 WORKERS=1000               # hey workers during overload: enough to keep the rate while requests queue
 
@@ -107,8 +109,9 @@ trap 'exit 143' TERM
 
 free_port() {
   local p
-  for p in $(shuf -i 20000-40000 -n 100); do
-    [[ -z $(ss -Htln "sport = :$p") ]] && { echo "$p"; return; }
+  # Below the ephemeral range, and not in use by any socket (hey leaves thousands in TIME_WAIT).
+  for p in $(shuf -i 15000-30000 -n 100); do
+    [[ -z $(ss -Htan "sport = :$p") ]] && { echo "$p"; return; }
   done
   die "no free port found"
 }
@@ -142,7 +145,7 @@ start_service() {
   echo "    ready (pid $PID)"
 }
 
-# One row per minute of the last 24 h, so the query reads 1,440 rollups from PostgreSQL. The
+# One row per minute of the range, so each query reads $ROLLUPS rollups from PostgreSQL. The
 # previous month's partition is created the way the service names it, for runs early in a month.
 seed_rollups() {
   local prev this
@@ -154,7 +157,7 @@ CREATE TABLE IF NOT EXISTS concurrency_rollups_$(date -u -d "$prev" +%Y_%m) PART
   FOR VALUES FROM ('$prev 00:00:00+00') TO ('$this 00:00:00+00');
 INSERT INTO concurrency_rollups (scope, scope_id, minute, min_users, avg_users, max_users, covered_seconds, samples)
 SELECT 'all', '*', m, 900 + (i % 50), 1000 + (i % 100), 1100 + (i % 200), 60, 60
-FROM (SELECT date_trunc('minute', now()) - make_interval(mins => i) AS m, i FROM generate_series(1, 1440) AS i) AS t
+FROM (SELECT date_trunc('minute', now()) - make_interval(mins => i) AS m, i FROM generate_series(1, $ROLLUPS) AS i) AS t
 ON CONFLICT DO NOTHING;
 SQL
 }
@@ -206,89 +209,112 @@ JAR_BUILT=$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')
 say "cleaning old $PREFIX* keys and schema $SCHEMA"
 clean_data
 
-# --- run 1: with the limiter (the default) ----------------------------------------------------
-start_service limiter
-say "seeding 1,440 per-minute rollups (the last 24 h) into $SCHEMA.concurrency_rollups"
+# run_overload NAME: the overload phase against the running service; sets R_<field>[NAME].
+declare -A R_OK R_SHED R_OTHER R_RPS R_P50 R_P99 R_SENT R_CPU R_LIMIT R_ERR
+run_overload() {
+  local name=$1 ok shed other rps p50 p99
+  say "overload ($name): $RATE queries/s offered (${OVERLOAD_FACTOR} x peak; $WORKERS workers x $PER_WORKER/s), ${SECONDS_PER_PHASE} s"
+  cpu_during run_hey "over-$name" -z "${SECONDS_PER_PHASE}s" -c "$WORKERS" -q "$PER_WORKER" -t 10
+  read -r ok shed other rps p50 p99 < <(stats "over-$name" "$SECONDS_PER_PHASE")
+  R_OK[$name]=$ok R_SHED[$name]=$shed R_OTHER[$name]=$other R_RPS[$name]=$rps R_P50[$name]=$p50 R_P99[$name]=$p99
+  R_SENT[$name]=$((ok + shed + other)) R_CPU[$name]=$CPU_BUSY
+  R_ERR[$name]=$(grep -c . "$WORK/over-$name.err" || true)
+  R_LIMIT[$name]=$(curl -sf -H "X-API-Key: $ADMIN_KEY" "$BASE/api/v1/concurrency" \
+    | sed -n 's/.*"limiter":{"enabled":true[^}]*"limit":\([0-9]*\).*/\1/p')
+  echo "    goodput $rps req/s; admitted p50 $p50 ms, p99 $p99 ms; $shed shed (503), $other other;" \
+    "limit at the end ${R_LIMIT[$name]:--}; machine CPU $CPU_BUSY %"
+}
+
+warm_up() {
+  say "warm-up (not measured): 10 s of the query (c8), 5 s of single heartbeats (c64)"
+  run_hey warmup -z 10s -c 8
+  run_wrk warmup-hb -t2 -c64 -d5s -s "$LUA/heartbeat.lua" "$BASE"
+}
+
+# --- run 1: with the limiter (the default, Gradient2) ------------------------------------------
+start_service gradient2
+say "seeding $ROLLUPS per-minute rollups (the last $RANGE) into $SCHEMA.concurrency_rollups"
 seed_rollups
 SOURCE=$(curl -sf -H "X-API-Key: $BENCH_VIEWER_KEY" "$BASE$QUERY_PATH" | sed -n 's/.*"source":"\([a-z]*\)".*/\1/p')
 [[ $SOURCE == rollups ]] || die "the query did not read the rollups (source: ${SOURCE:-none})"
-
-warm_up() {
-  say "warm-up (not measured): 10 s of the query (c16), 5 s of single heartbeats (c64)"
-  run_hey warmup -z 10s -c 16
-  run_wrk warmup-hb -t2 -c64 -d5s -s "$LUA/heartbeat.lua" "$BASE"
-}
 warm_up
 
-say "1. unloaded latency: one client, 50 queries/s, 15 s"
-run_hey unloaded -z 15s -c 1 -q 50
+say "1. unloaded latency: one client, 20 queries/s, 15 s"
+run_hey unloaded -z 15s -c 1 -q 20
 read -r U_OK U_SHED U_OTHER U_RPS U_P50 U_P99 < <(stats unloaded 15)
 echo "    p50 $U_P50 ms, p99 $U_P99 ms ($U_OK ok, $U_SHED shed, $U_OTHER other)"
 
-say "2. peak throughput: 16 clients back to back (2 per pooled connection), 15 s"
-run_hey peak -z 15s -c 16
-read -r P_OK P_SHED P_OTHER P_RPS P_P50 P_P99 < <(stats peak 15)
-echo "    $P_RPS req/s, p50 $P_P50 ms, p99 $P_P99 ms ($P_SHED shed, $P_OTHER other)"
+say "2. peak throughput: the best of 2, 4, 8 and 16 clients back to back, 8 s each"
+P_RPS=0 P_C=0 P_P99=0 CURVE=""
+for c in 2 4 8 16; do
+  run_hey "peak-c$c" -z 8s -c "$c"
+  read -r _ok _shed _other rps p50 p99 < <(stats "peak-c$c" 8)
+  echo "    c$c: $rps req/s, p50 $p50 ms, p99 $p99 ms"
+  CURVE+="c$c $rps req/s, p99 $p99 ms; "
+  if [[ $(calc '%d' "($rps > $P_RPS)") == 1 ]]; then P_RPS=$rps P_C=$c P_P99=$p99; fi
+done
+CURVE=${CURVE%; }
+echo "    peak $P_RPS req/s at c$P_C"
 
 RATE=$(calc '%.0f' "$P_RPS * $OVERLOAD_FACTOR")
 PER_WORKER=$(calc '%.2f' "$RATE / $WORKERS")
 [[ $(calc '%d' "$PER_WORKER * 100") -ge 1 ]] || die "peak too low to derive an overload rate ($P_RPS req/s)"
 
-say "3. heartbeat cost of the limiter: POST /api/v1/activity, c64, 10 s (limiter on)"
+say "3. single heartbeats with the limiter: POST /api/v1/activity, c64, 10 s"
 run_wrk hb-limiter -t2 -c64 -d10s --latency -s "$LUA/heartbeat.lua" "$BASE"
 HB_ON_RPS=$(calc '%.0f' "$(field hb-limiter ok) / $(field hb-limiter seconds)")
-echo "    $HB_ON_RPS req/s, p50 $(field hb-limiter p50_ms) ms, p99 $(field hb-limiter p99_ms) ms"
+echo "    $HB_ON_RPS req/s, p50 $(field hb-limiter p50_ms) ms, p99 $(field hb-limiter p99_ms) ms, non-2xx $(field hb-limiter non2xx)"
 
-say "4. overload with the limiter: $RATE queries/s offered (${OVERLOAD_FACTOR} x peak; $WORKERS workers x $PER_WORKER/s), ${SECONDS_PER_PHASE} s"
-cpu_during run_hey over-limiter -z "${SECONDS_PER_PHASE}s" -c "$WORKERS" -q "$PER_WORKER" -t 10
-L_CPU=$CPU_BUSY
-read -r L_OK L_SHED L_OTHER L_RPS L_P50 L_P99 < <(stats over-limiter "$SECONDS_PER_PHASE")
-L_SENT=$((L_OK + L_SHED + L_OTHER))
-echo "    goodput $L_RPS req/s; admitted p50 $L_P50 ms, p99 $L_P99 ms; $L_SHED shed (503), $L_OTHER other; CPU $L_CPU %"
-L_CONC=$(curl -sf -H "X-API-Key: $ADMIN_KEY" "$BASE/api/v1/concurrency")
-L_LIMIT=$(sed -n 's/.*"limiter":{[^}]*"limit":\([0-9]*\).*/\1/p' <<<"$L_CONC")
+run_overload gradient2
 stop_service
 
-# --- run 2: without the limiter -------------------------------------------------------------
-start_service no-limiter -Dcrowdpulse.limiter.enabled=false
+# --- run 2: with the limiter running Vegas ----------------------------------------------------
+start_service vegas -Dcrowdpulse.limiter.algorithm=vegas -Dcrowdpulse.limiter.min-limit=2
 warm_up
-say "5. heartbeat without the limiter: POST /api/v1/activity, c64, 10 s"
+run_overload vegas
+stop_service
+
+# --- run 3: without the limiter -------------------------------------------------------------
+start_service none -Dcrowdpulse.limiter.enabled=false
+warm_up
+say "4. single heartbeats without the limiter: POST /api/v1/activity, c64, 10 s"
 run_wrk hb-none -t2 -c64 -d10s --latency -s "$LUA/heartbeat.lua" "$BASE"
 HB_OFF_RPS=$(calc '%.0f' "$(field hb-none ok) / $(field hb-none seconds)")
 echo "    $HB_OFF_RPS req/s, p50 $(field hb-none p50_ms) ms, p99 $(field hb-none p99_ms) ms"
-
-say "6. overload without the limiter: the same $RATE queries/s offered, ${SECONDS_PER_PHASE} s"
-cpu_during run_hey over-none -z "${SECONDS_PER_PHASE}s" -c "$WORKERS" -q "$PER_WORKER" -t 10
-N_CPU=$CPU_BUSY
-read -r N_OK N_SHED N_OTHER N_RPS N_P50 N_P99 < <(stats over-none "$SECONDS_PER_PHASE")
-N_SENT=$((N_OK + N_SHED + N_OTHER))
-N_ERRORS=$(grep -c . "$WORK/over-none.err" || true)
-echo "    goodput $N_RPS req/s; admitted p50 $N_P50 ms, p99 $N_P99 ms; $N_SHED 503, $N_OTHER other; CPU $N_CPU %"
+run_overload none
 stop_service
 
 # --- summary --------------------------------------------------------------------------------
 pct() { calc '%.0f' "100 * $1 / $2"; }
 verdict() { awk -v m="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "ge") ? m >= t : m <= t; print ok ? "met" : "MISSED" }'; }
-L_GOOD_PCT=$(pct "$L_RPS" "$P_RPS")
-N_GOOD_PCT=$(pct "$N_RPS" "$P_RPS")
-L_P99_X=$(calc '%.1f' "$L_P99 / $U_P99")
-N_P99_X=$([[ $N_P99 == - ]] && echo "-" || calc '%.1f' "$N_P99 / $U_P99")
+times() { if [[ $1 == - ]]; then echo "-"; else calc '%.1f' "$1 / $U_P99"; fi; }
+row() {  # row NAME LABEL
+  local n=$1 good p99x
+  good=$(pct "${R_RPS[$n]}" "$P_RPS")
+  p99x=$(times "${R_P99[$n]}")
+  if [[ $n == none ]]; then
+    echo "| $2 | ${R_SENT[$n]} | ${R_RPS[$n]} req/s = $good % of peak | ${R_P50[$n]} / ${R_P99[$n]} ms = $p99x × | ${R_SHED[$n]} / ${R_OTHER[$n]} | — | ${R_CPU[$n]} % | — |"
+  else
+    echo "| $2 | ${R_SENT[$n]} | **${R_RPS[$n]} req/s = $good % of peak** ($(verdict "$good" "$GOODPUT_MIN_PCT" ge)) | ${R_P50[$n]} / **${R_P99[$n]} ms = $p99x ×** ($(verdict "$p99x" "$P99_MAX_FACTOR" le)) | ${R_SHED[$n]} / ${R_OTHER[$n]} | ${R_LIMIT[$n]:--} | ${R_CPU[$n]} % | goodput ≥ $GOODPUT_MIN_PCT % of peak, p99 ≤ $P99_MAX_FACTOR × |"
+  fi
+}
 HB_COST=$(calc '%.1f' "100 * ($HB_OFF_RPS - $HB_ON_RPS) / $HB_OFF_RPS")
 TABLE=$(cat <<EOF
-Route under load: \`GET $QUERY_PATH\` (1,440 rollups from PostgreSQL, pool of 8). Overload: open loop,
-hey -c $WORKERS -q $PER_WORKER = $RATE requests/s offered (${OVERLOAD_FACTOR} × peak) for ${SECONDS_PER_PHASE} s, timeout 10 s.
+Route under load: \`GET $QUERY_PATH\` ($ROLLUPS per-minute rollups read from PostgreSQL per request, pool of
+8 connections, worker threads). Reference, same run, limiter on and idle: unloaded p50 / p99 **$U_P50 / $U_P99 ms**
+(1 client, 20 requests/s); peak throughput **$P_RPS req/s** at c$P_C (closed loop: $CURVE).
+Overload: open loop, \`hey -c $WORKERS -q $PER_WORKER -t 10\` = **$RATE requests/s offered** (${OVERLOAD_FACTOR} × peak) for
+${SECONDS_PER_PHASE} s against a fresh, warmed-up start of the service per row; latency percentiles are of the admitted (200) requests only.
 
-| figure | with limiter (Gradient2, default settings) | without limiter | target (with limiter) | verdict |
-|---|---|---|---|---|
-| unloaded p50 / p99 (1 client, 50/s) | $U_P50 / **$U_P99 ms** | (same service) | reference | — |
-| peak throughput (16 clients, closed loop) | **$P_RPS req/s** (p99 $P_P99 ms) | (same service) | reference | — |
-| requests sent during overload | $L_SENT | $N_SENT | — | — |
-| goodput (200s per second) | **$L_RPS req/s = $L_GOOD_PCT % of peak** | $N_RPS req/s = $N_GOOD_PCT % of peak | ≥ $GOODPUT_MIN_PCT % of peak | $(verdict "$L_GOOD_PCT" "$GOODPUT_MIN_PCT" ge) |
-| admitted p50 / p99 | $L_P50 / **$L_P99 ms = $L_P99_X × unloaded p99** | $N_P50 / $N_P99 ms = $N_P99_X × unloaded p99 | p99 ≤ $P99_MAX_FACTOR × unloaded p99 | $(verdict "$L_P99_X" "$P99_MAX_FACTOR" le) |
-| shed (503 with Retry-After) / other failures | $L_SHED / $L_OTHER | $N_SHED / $N_OTHER (client errors logged: $N_ERRORS) | — | — |
-| concurrency limit at the end | ${L_LIMIT:-?} | — | — | — |
-| machine CPU busy during overload | $L_CPU % of $CORES cores | $N_CPU % | — | — |
-| single heartbeat, POST /activity (wrk c64, 10 s) | $HB_ON_RPS req/s, p99 $(field hb-limiter p99_ms) ms | $HB_OFF_RPS req/s, p99 $(field hb-none p99_ms) ms | limiter cost small | cost $HB_COST % |
+| service | requests sent | goodput (200/s) | admitted p50 / p99 (× unloaded p99) | shed 503 / other | limit at end | machine CPU | target |
+|---|---|---|---|---|---|---|---|
+$(row gradient2 "limiter, Gradient2 (defaults: min 10, max 1000)")
+$(row vegas "limiter, Vegas (min-limit 2)")
+$(row none "no limiter (\`crowdpulse.limiter.enabled=false\`)")
+
+Single heartbeats, \`POST /api/v1/activity\` (wrk c64, 10 s, same starts): limiter on $HB_ON_RPS req/s,
+p99 $(field hb-limiter p99_ms) ms; limiter off $HB_OFF_RPS req/s, p99 $(field hb-none p99_ms) ms (difference $HB_COST % of the
+limiter-off rate; run-to-run noise on this shared machine is of the same order).
 EOF
 )
 say "summary"

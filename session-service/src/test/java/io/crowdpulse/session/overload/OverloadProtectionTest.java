@@ -15,11 +15,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +51,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The overload protection of common, through session-service's real HTTP server: the limiter sheds
  * under overload and never sheds probes, metrics or admin calls; the per-key rate limit; the knobs;
- * degraded mode in and out; and {@code GET /api/v1/concurrency}.
+ * degraded mode in and out (long-range history shed, the live stream slowed); and
+ * {@code GET /api/v1/concurrency}.
  */
 @QuarkusTest
 @TestProfile(OverloadTestProfile.class)
@@ -217,6 +223,8 @@ class OverloadProtectionTest {
             asAdmin().get("/api/v1/concurrent-users/peak?from=1h").then().statusCode(200)
                     .body("source", equalTo("samples"));
             given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            // The live stream slows down from one update a second to one every 5 s.
+            assertStreamSendsAtMost(3, Duration.ofSeconds(6));
         } finally {
             stop.set(true);
             pool.shutdown();
@@ -227,6 +235,35 @@ class OverloadProtectionTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/live").then()
                 .body("checks.find { it.name == 'overload' }.data.degraded", equalTo(false)));
         asAdmin().get("/api/v1/concurrent-users/peak?from=7d").then().statusCode(200);
+    }
+
+    /** Opens the live stream (as admin, never shed) and checks it sends at most {@code max} events in {@code window}. */
+    private void assertStreamSendsAtMost(int max, Duration window) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("/api/v1/concurrent-users/stream"))
+                .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        AtomicInteger events = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        events.incrementAndGet();
+                    }
+                }
+            } catch (IOException e) {
+                // closed at the end of the window
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().during(window).atMost(window.plusSeconds(2)).until(() -> events.get() <= max);
+            assertTrue(events.get() >= 1, "the stream sent its latest event at once");
+        } finally {
+            response.body().close();
+        }
     }
 
     @Test
