@@ -11,14 +11,14 @@
 # The route under load is the long-range history query, GET /api/v1/concurrent-users/peak?from=7d:
 # it reads 10,080 per-minute rollups from PostgreSQL through the pool of 8 connections, on worker
 # threads, so an admitted request costs milliseconds and a shed one (a 503 written on the event loop)
-# a small fraction of that. Load is open-loop: hey with -q (requests per second per worker) and enough
-# workers that the offered rate is kept while admitted requests are slow. Degraded mode is off in all
+# a small fraction of that. Load is open-loop (bench/LoadGen.java: Poisson arrivals at a fixed rate,
+# whatever the server does, up to 2000 requests open at once). Degraded mode is off in all
 # starts: it would answer these very queries 503 at once after 10 s of overload (by design), and this
 # measures the limiter.
 #
 # Needs Redis at 127.0.0.1:6379 and PostgreSQL at 127.0.0.1:5432 (crowdpulse/crowdpulse). The
 # service gets its own key prefix, channel namespace and schema (cpoverload, sessions_overload),
-# all removed at the end. Installs wrk and hey with apt-get if they are missing.
+# all removed at the end. Installs wrk with apt-get if it is missing.
 set -euo pipefail
 
 usage() { sed -n '2,22s/^# \{0,1\}//p' "$0"; }
@@ -48,7 +48,6 @@ RANGE=7d
 ROLLUPS=10080                 # one per minute of the range
 QUERY_PATH="/api/v1/concurrent-users/peak?from=$RANGE"
 OVERLOAD_FACTOR=3.5
-WORKERS=1000               # hey workers during overload: enough to keep the rate while requests queue
 
 # Targets (issue 5): with the limiter, goodput >= 90 % of peak and admitted p99 <= 3 x unloaded p99.
 GOODPUT_MIN_PCT=90
@@ -58,13 +57,11 @@ say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # --- prerequisites --------------------------------------------------------------------------
-for tool in wrk hey; do
-  if ! command -v "$tool" >/dev/null; then
-    say "$tool is missing: installing it with apt-get (apt-get update && apt-get install -y $tool)"
-    apt-get update -q && apt-get install -y -q "$tool"
-  fi
-done
-for tool in java curl redis-cli psql ss awk sort; do
+if ! command -v wrk >/dev/null; then
+  say "wrk is missing: installing it with apt-get (apt-get update && apt-get install -y wrk)"
+  apt-get update -q && apt-get install -y -q wrk
+fi
+for tool in java curl redis-cli psql ss awk; do
   command -v "$tool" >/dev/null || die "$tool is needed"
 done
 redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || die "Redis is not reachable at 127.0.0.1:6379"
@@ -109,7 +106,7 @@ trap 'exit 143' TERM
 
 free_port() {
   local p
-  # Below the ephemeral range, and not in use by any socket (hey leaves thousands in TIME_WAIT).
+  # Below the ephemeral range, and not in use by any socket (the load leaves thousands in TIME_WAIT).
   for p in $(shuf -i 15000-30000 -n 100); do
     [[ -z $(ss -Htan "sport = :$p") ]] && { echo "$p"; return; }
   done
@@ -148,13 +145,16 @@ start_service() {
 # One row per minute of the range, so each query reads $ROLLUPS rollups from PostgreSQL. The
 # previous month's partition is created the way the service names it, for runs early in a month.
 seed_rollups() {
-  local prev this
-  prev=$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m-01)
-  this=$(date -u +%Y-%m-01)
+  local k from to parts=""
+  for k in 2 1; do  # the two months before this one, named the way the service names its partitions
+    from=$(date -u -d "$(date -u +%Y-%m-01) -$k month" +%Y-%m-01)
+    to=$(date -u -d "$(date -u +%Y-%m-01) -$((k - 1)) month" +%Y-%m-01)
+    parts+="CREATE TABLE IF NOT EXISTS concurrency_rollups_$(date -u -d "$from" +%Y_%m) PARTITION OF concurrency_rollups
+  FOR VALUES FROM ('$from 00:00:00+00') TO ('$to 00:00:00+00');"$'\n'
+  done
   PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U crowdpulse -d crowdpulse -q -v ON_ERROR_STOP=1 <<SQL
 SET search_path TO $SCHEMA;
-CREATE TABLE IF NOT EXISTS concurrency_rollups_$(date -u -d "$prev" +%Y_%m) PARTITION OF concurrency_rollups
-  FOR VALUES FROM ('$prev 00:00:00+00') TO ('$this 00:00:00+00');
+$parts
 INSERT INTO concurrency_rollups (scope, scope_id, minute, min_users, avg_users, max_users, covered_seconds, samples)
 SELECT 'all', '*', m, 900 + (i % 50), 1000 + (i % 100), 1100 + (i % 200), 60, 60
 FROM (SELECT date_trunc('minute', now()) - make_interval(mins => i) AS m, i FROM generate_series(1, $ROLLUPS) AS i) AS t
@@ -162,25 +162,16 @@ ON CONFLICT DO NOTHING;
 SQL
 }
 
-# run_hey STEP HEY-ARGS...: hey with one CSV row per request (seconds, …, status, offset) in STEP.csv.
-run_hey() {
+# run_load STEP LOADGEN-ARGS...: bench/LoadGen.java against the query; its LOAD summary line in STEP.out.
+run_load() {
   local step=$1
   shift
-  echo "    \$ hey $* -H 'X-API-Key: …' '$BASE$QUERY_PATH'"
-  hey "$@" -o csv -H "X-API-Key: $BENCH_VIEWER_KEY" "$BASE$QUERY_PATH" >"$WORK/$step.csv" 2>"$WORK/$step.err" \
-    || { cat "$WORK/$step.err" >&2; die "hey failed in step $step"; }
+  echo "    \$ java bench/LoadGen.java $* --header 'X-API-Key: …' '$BASE$QUERY_PATH'"
+  java -Xmx512m "$ROOT/bench/LoadGen.java" "$@" --header "X-API-Key: $BENCH_VIEWER_KEY" "$BASE$QUERY_PATH" \
+    >"$WORK/$step.out" 2>&1 || { cat "$WORK/$step.out" >&2; die "the load generator failed in step $step"; }
+  grep -q '^LOAD' "$WORK/$step.out" || { cat "$WORK/$step.out" >&2; die "no LOAD line in step $step"; }
 }
-
-# stats STEP SECONDS: "ok shed other goodput p50_ms p99_ms" of a hey CSV; latency of 200s only.
-stats() {
-  awk -F, -v secs="$2" 'NR > 1 && $7 != "" {
-      if ($7 == 200) { ok++; print $1 * 1000 > "/dev/stderr" } else if ($7 == 503) shed++; else other++ }
-    END { printf "%d %d %d %.1f", ok, shed, other, ok / secs }' "$WORK/$1.csv" 2>"$WORK/$1.ok-ms"
-  sort -g "$WORK/$1.ok-ms" | awk '{ v[NR] = $1 } END {
-    if (NR == 0) { print " - -"; exit }
-    i50 = int(0.50 * NR + 0.5); i99 = int(0.99 * NR + 0.5); if (i50 < 1) i50 = 1; if (i99 < 1) i99 = 1
-    printf " %.1f %.1f\n", v[i50], v[i99] }'
-}
+lf() { sed -n "s/^LOAD.* $2=\([^ ]*\).*/\1/p" "$WORK/$1.out"; }   # lf STEP KEY: a value of the LOAD line
 
 # run_wrk STEP WRK-ARGS...: wrk with bench/lua's BENCH summary line in STEP.out.
 run_wrk() {
@@ -212,22 +203,22 @@ clean_data
 # run_overload NAME: the overload phase against the running service; sets R_<field>[NAME].
 declare -A R_OK R_SHED R_OTHER R_RPS R_P50 R_P99 R_SENT R_CPU R_LIMIT R_ERR
 run_overload() {
-  local name=$1 ok shed other rps p50 p99
-  say "overload ($name): $RATE queries/s offered (${OVERLOAD_FACTOR} x peak; $WORKERS workers x $PER_WORKER/s), ${SECONDS_PER_PHASE} s"
-  cpu_during run_hey "over-$name" -z "${SECONDS_PER_PHASE}s" -c "$WORKERS" -q "$PER_WORKER" -t 10
-  read -r ok shed other rps p50 p99 < <(stats "over-$name" "$SECONDS_PER_PHASE")
-  R_OK[$name]=$ok R_SHED[$name]=$shed R_OTHER[$name]=$other R_RPS[$name]=$rps R_P50[$name]=$p50 R_P99[$name]=$p99
-  R_SENT[$name]=$((ok + shed + other)) R_CPU[$name]=$CPU_BUSY
-  R_ERR[$name]=$(grep -c . "$WORK/over-$name.err" || true)
+  local name=$1 s=over-$1
+  say "overload ($name): $RATE queries/s offered (${OVERLOAD_FACTOR} x peak, open loop), ${SECONDS_PER_PHASE} s"
+  cpu_during run_load "$s" --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --timeout 10
+  R_OK[$name]=$(lf $s ok) R_SHED[$name]=$(lf $s shed) R_RPS[$name]=$(lf $s goodput)
+  R_P50[$name]=$(lf $s p50_ms) R_P99[$name]=$(lf $s p99_ms) R_SENT[$name]=$(lf $s sent) R_CPU[$name]=$CPU_BUSY
+  R_OTHER[$name]=$(($(lf $s other) + $(lf $s errors) + $(lf $s timeouts)))
+  R_ERR[$name]="$(lf $s timeouts) timeouts, $(lf $s errors) connection errors, $(lf $s other) other statuses, $(lf $s skipped) not sent (2000 open)"
   R_LIMIT[$name]=$(curl -sf -H "X-API-Key: $ADMIN_KEY" "$BASE/api/v1/concurrency" \
     | sed -n 's/.*"limiter":{"enabled":true[^}]*"limit":\([0-9]*\).*/\1/p')
-  echo "    goodput $rps req/s; admitted p50 $p50 ms, p99 $p99 ms; $shed shed (503), $other other;" \
-    "limit at the end ${R_LIMIT[$name]:--}; machine CPU $CPU_BUSY %"
+  echo "    goodput ${R_RPS[$name]} req/s; admitted p50 ${R_P50[$name]} ms, p99 ${R_P99[$name]} ms;" \
+    "${R_SHED[$name]} shed (503); ${R_ERR[$name]}; limit at the end ${R_LIMIT[$name]:--}; machine CPU $CPU_BUSY %"
 }
 
 warm_up() {
   say "warm-up (not measured): 10 s of the query (c8), 5 s of single heartbeats (c64)"
-  run_hey warmup -z 10s -c 8
+  run_load warmup --concurrency 8 --seconds 10
   run_wrk warmup-hb -t2 -c64 -d5s -s "$LUA/heartbeat.lua" "$BASE"
 }
 
@@ -239,16 +230,16 @@ SOURCE=$(curl -sf -H "X-API-Key: $BENCH_VIEWER_KEY" "$BASE$QUERY_PATH" | sed -n 
 [[ $SOURCE == rollups ]] || die "the query did not read the rollups (source: ${SOURCE:-none})"
 warm_up
 
-say "1. unloaded latency: one client, 20 queries/s, 15 s"
-run_hey unloaded -z 15s -c 1 -q 20
-read -r U_OK U_SHED U_OTHER U_RPS U_P50 U_P99 < <(stats unloaded 15)
-echo "    p50 $U_P50 ms, p99 $U_P99 ms ($U_OK ok, $U_SHED shed, $U_OTHER other)"
+say "1. unloaded latency: 20 queries/s (open loop), 15 s"
+run_load unloaded --rate 20 --seconds 15
+U_P50=$(lf unloaded p50_ms) U_P99=$(lf unloaded p99_ms)
+echo "    p50 $U_P50 ms, p99 $U_P99 ms ($(lf unloaded ok) ok, $(lf unloaded shed) shed)"
 
 say "2. peak throughput: the best of 2, 4, 8 and 16 clients back to back, 8 s each"
 P_RPS=0 P_C=0 P_P99=0 CURVE=""
 for c in 2 4 8 16; do
-  run_hey "peak-c$c" -z 8s -c "$c"
-  read -r _ok _shed _other rps p50 p99 < <(stats "peak-c$c" 8)
+  run_load "peak-c$c" --concurrency "$c" --seconds 8
+  rps=$(lf "peak-c$c" goodput) p50=$(lf "peak-c$c" p50_ms) p99=$(lf "peak-c$c" p99_ms)
   echo "    c$c: $rps req/s, p50 $p50 ms, p99 $p99 ms"
   CURVE+="c$c $rps req/s, p99 $p99 ms; "
   if [[ $(calc '%d' "($rps > $P_RPS)") == 1 ]]; then P_RPS=$rps P_C=$c P_P99=$p99; fi
@@ -257,8 +248,7 @@ CURVE=${CURVE%; }
 echo "    peak $P_RPS req/s at c$P_C"
 
 RATE=$(calc '%.0f' "$P_RPS * $OVERLOAD_FACTOR")
-PER_WORKER=$(calc '%.2f' "$RATE / $WORKERS")
-[[ $(calc '%d' "$PER_WORKER * 100") -ge 1 ]] || die "peak too low to derive an overload rate ($P_RPS req/s)"
+[[ $RATE -ge 10 ]] || die "peak too low to derive an overload rate ($P_RPS req/s)"
 
 say "3. single heartbeats with the limiter: POST /api/v1/activity, c64, 10 s"
 run_wrk hb-limiter -t2 -c64 -d10s --latency -s "$LUA/heartbeat.lua" "$BASE"
@@ -302,15 +292,18 @@ HB_COST=$(calc '%.1f' "100 * ($HB_OFF_RPS - $HB_ON_RPS) / $HB_OFF_RPS")
 TABLE=$(cat <<EOF
 Route under load: \`GET $QUERY_PATH\` ($ROLLUPS per-minute rollups read from PostgreSQL per request, pool of
 8 connections, worker threads). Reference, same run, limiter on and idle: unloaded p50 / p99 **$U_P50 / $U_P99 ms**
-(1 client, 20 requests/s); peak throughput **$P_RPS req/s** at c$P_C (closed loop: $CURVE).
-Overload: open loop, \`hey -c $WORKERS -q $PER_WORKER -t 10\` = **$RATE requests/s offered** (${OVERLOAD_FACTOR} × peak) for
-${SECONDS_PER_PHASE} s against a fresh, warmed-up start of the service per row; latency percentiles are of the admitted (200) requests only.
+(20 requests/s, open loop); peak throughput **$P_RPS req/s** at c$P_C (closed loop: $CURVE).
+Overload: open loop, \`java bench/LoadGen.java --rate $RATE --seconds $SECONDS_PER_PHASE --timeout 10\` = **$RATE requests/s
+offered** (${OVERLOAD_FACTOR} × peak, Poisson arrivals, at most 2000 open) against a fresh, warmed-up start of the service per
+row; latency percentiles are of the admitted (200) requests only, as the client sees them.
 
 | service | requests sent | goodput (200/s) | admitted p50 / p99 (× unloaded p99) | shed 503 / other | limit at end | machine CPU | target |
 |---|---|---|---|---|---|---|---|
 $(row gradient2 "limiter, Gradient2 (defaults: min 10, max 1000)")
 $(row vegas "limiter, Vegas (min-limit 2)")
 $(row none "no limiter (\`crowdpulse.limiter.enabled=false\`)")
+
+Failures other than 503 ("other" above) — Gradient2: ${R_ERR[gradient2]}; Vegas: ${R_ERR[vegas]}; no limiter: ${R_ERR[none]}.
 
 Single heartbeats, \`POST /api/v1/activity\` (wrk c64, 10 s, same starts): limiter on $HB_ON_RPS req/s,
 p99 $(field hb-limiter p99_ms) ms; limiter off $HB_OFF_RPS req/s, p99 $(field hb-none p99_ms) ms (difference $HB_COST % of the
@@ -333,6 +326,18 @@ if [[ $APPEND == true ]]; then
     echo "- CPU in use by other processes just before the run: $BUSY_BEFORE % of one core"
     echo "- commit: $(git rev-parse --short HEAD)${DIRTY:+ (plus uncommitted changes in common/ or session-service/)}; jar built $JAR_BUILT"
     echo
+    cat <<'EOF2'
+Method: the overload is open loop — `bench/LoadGen.java` starts requests at Poisson-distributed instants
+at a fixed rate whatever the server does (a closed-loop tool such as wrk slows down with the server and
+never overloads it; hey's per-worker tickers send in synchronized waves, which an admission limiter turns
+into idle gaps). The route is session-service's most expensive one, the long-range history query, which
+reads per-minute rollups from PostgreSQL over the pool of 8 connections on worker threads; peak is the
+best closed-loop throughput of 2 to 16 clients and unloaded p99 an open-loop trickle, both against the
+limiter start before any overload. Each row is a fresh start, warmed up the same way. Degraded mode is
+off: it would answer these very queries 503 after 10 s of overload, by design, and this measures the
+limiter. The load generator, PostgreSQL and the service share the same 2 cores.
+
+EOF2
     echo "$TABLE"
   } >>bench/RESULTS.md
   say "appended to bench/RESULTS.md"
