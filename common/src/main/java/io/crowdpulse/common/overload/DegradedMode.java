@@ -26,7 +26,7 @@ import io.vertx.core.Vertx;
  * Whether this service is in degraded mode: entered after sustained overload (the limiter shedding or
  * saturated for {@code crowdpulse.degraded.enter-after}), left by itself after {@code exit-after} of calm.
  * Services consult {@link #isDegraded()} (or call {@link #rejectIfDegraded}) before their most expensive,
- * least important work, or mark a method with {@link ShedWhenDegraded}.
+ * least important work.
  */
 @Singleton
 public class DegradedMode {
