@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Overload protection of session-service, on this machine, against loopback only, in about five
 # minutes: the service is driven at 3.5 times the load it sustains, with the adaptive limiter (the
-# default Gradient2, then Vegas) and without it (crowdpulse.limiter.enabled=false), each a fresh start;
+# default Gradient2, Vegas, and Gradient2 with its bounds tuned at runtime through the tuning API) and
+# without it (crowdpulse.limiter.enabled=false), each a fresh start;
 # goodput and latency of the admitted requests are compared with the same service's unloaded p99 and
 # peak throughput, measured in the same run. Also compares single-heartbeat ingest with and without
 # the limiter. Prints a summary table; with --append, also adds it as a section to bench/RESULTS.md.
@@ -21,7 +22,7 @@
 # all removed at the end. Installs wrk with apt-get if it is missing.
 set -euo pipefail
 
-usage() { sed -n '2,22s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,23s/^# \{0,1\}//p' "$0"; }
 COMMAND="bench/overload.sh${*:+ $*}"
 APPEND=false
 SECONDS_PER_PHASE=30
@@ -264,7 +265,18 @@ warm_up
 run_overload vegas
 stop_service
 
-# --- run 3: without the limiter -------------------------------------------------------------
+# --- run 3: Gradient2 with bounds tuned at runtime for this route ------------------------------
+start_service tuned
+warm_up
+say "tuning the limiter through the API: limiter.min-limit 2, limiter.max-limit 4 (about 2 queries per core)"
+for knob in limiter.min-limit=2 limiter.max-limit=4; do
+  curl -sf -X PUT -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
+    -d "{\"value\":${knob#*=}}" "$BASE/api/v1/tuning/${knob%%=*}" >/dev/null || die "PUT /api/v1/tuning/${knob%%=*} failed"
+done
+run_overload tuned
+stop_service
+
+# --- run 4: without the limiter -------------------------------------------------------------
 start_service none -Dcrowdpulse.limiter.enabled=false
 warm_up
 say "4. single heartbeats without the limiter: POST /api/v1/activity, c64, 10 s"
@@ -301,9 +313,10 @@ row; latency percentiles are of the admitted (200) requests only, as the client 
 |---|---|---|---|---|---|---|---|
 $(row gradient2 "limiter, Gradient2 (defaults: min 10, max 1000)")
 $(row vegas "limiter, Vegas (min-limit 2)")
+$(row tuned "limiter, Gradient2 tuned at runtime (PUT limiter.min-limit 2, limiter.max-limit 4)")
 $(row none "no limiter (\`crowdpulse.limiter.enabled=false\`)")
 
-Failures other than 503 ("other" above) — Gradient2: ${R_ERR[gradient2]}; Vegas: ${R_ERR[vegas]}; no limiter: ${R_ERR[none]}.
+Failures other than 503 ("other" above) — Gradient2: ${R_ERR[gradient2]}; Vegas: ${R_ERR[vegas]}; tuned: ${R_ERR[tuned]}; no limiter: ${R_ERR[none]}.
 
 Single heartbeats, \`POST /api/v1/activity\` (wrk c64, 10 s, same starts): limiter on $HB_ON_RPS req/s,
 p99 $(field hb-limiter p99_ms) ms; limiter off $HB_OFF_RPS req/s, p99 $(field hb-none p99_ms) ms (difference $HB_COST % of the
