@@ -39,7 +39,8 @@ public final class PartitionedLimiter {
     private final AtomicInteger[] partitionInflight = new AtomicInteger[PARTITIONS.length];
     private final LongAdder[] shed = new LongAdder[PARTITIONS.length];
     private final LongAdder[] admitted = new LongAdder[PARTITIONS.length];
-    private final double[] shares = new double[PARTITIONS.length];
+    private volatile double ingestShare;
+    private volatile double queryShare;
     private volatile LimitAlgorithm algorithm;
     private volatile Limit limit;
     private volatile int minLimit;
@@ -55,8 +56,8 @@ public final class PartitionedLimiter {
             shed[i] = new LongAdder();
             admitted[i] = new LongAdder();
         }
-        shares[Partition.INGEST.ordinal()] = b.ingestShare;
-        shares[Partition.QUERY.ordinal()] = b.queryShare;
+        this.ingestShare = b.ingestShare;
+        this.queryShare = b.queryShare;
         this.algorithm = b.algorithm;
         this.minLimit = b.minLimit;
         this.maxLimit = b.maxLimit;
@@ -145,15 +146,20 @@ public final class PartitionedLimiter {
             throw new IllegalArgumentException("admin requests are never shed and have no share");
         }
         checkShare(share);
-        shares[partition.ordinal()] = share;
+        if (partition == Partition.INGEST) {
+            ingestShare = share;
+        } else {
+            queryShare = share;
+        }
         updateLimit(currentLimit);
     }
 
-    private synchronized void updateLimit(int learned) {
+    /** Not locked: it runs on event loops whenever the algorithm moves; a racing update is corrected by the next. */
+    private void updateLimit(int learned) {
         int bounded = clamp(learned);
         currentLimit = bounded;
-        ingestGuaranteed = (int) Math.floor(bounded * shares[Partition.INGEST.ordinal()]);
-        queryGuaranteed = (int) Math.floor(bounded * shares[Partition.QUERY.ordinal()]);
+        ingestGuaranteed = (int) Math.floor(bounded * ingestShare);
+        queryGuaranteed = (int) Math.floor(bounded * queryShare);
     }
 
     private int clamp(int value) {
@@ -194,8 +200,13 @@ public final class PartitionedLimiter {
         };
     }
 
+    /** The guaranteed share (0..1) of a limited partition; 0 for admin. */
     public double share(Partition partition) {
-        return shares[partition.ordinal()];
+        return switch (partition) {
+            case INGEST -> ingestShare;
+            case QUERY -> queryShare;
+            case ADMIN -> 0;
+        };
     }
 
     public long shed(Partition partition) {
