@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Derives a target's request rate, 5xx error rate and p50/p95/p99 latency over one scrape interval from
+ * Derives a target's request rate, 5xx error rate, throttled (429/503) share and p50/p95/p99 latency over one scrape interval from
  * the difference between two scrapes of its request-duration histogram (not from lifetime totals).
  *
  * <p>All label sets of the histogram family are summed, except those whose {@code uri} starts with
@@ -20,7 +20,8 @@ import java.util.Objects;
  * the delta; so does one whose bucket bounds changed. Label sets with different bucket bounds are merged
  * over the union of their bounds, each contributing at a bound what it counted at its own largest bound
  * at or below it. Requests are taken from {@code _count} ({@code le="+Inf"} when it is missing); a
- * request is an error when its {@code status} label starts with {@code 5}.
+ * request is an error when its {@code status} label starts with {@code 5}, and throttled when it is
+ * {@code 429} (rate limited) or {@code 503} (shed by the concurrency limiter or degraded mode).
  */
 public final class HttpHistogramDelta {
 
@@ -219,6 +220,7 @@ public final class HttpHistogramDelta {
         final String key;
         double requests;
         double errors;
+        double throttled;
         final List<double[]> partBounds = new ArrayList<>();
         final List<double[]> partDeltas = new ArrayList<>();
 
@@ -234,6 +236,9 @@ public final class HttpHistogramDelta {
             String status = now.labels.get("status");
             if (status != null && status.startsWith("5")) {
                 errors += delta;
+            }
+            if ("429".equals(status) || "503".equals(status)) {
+                throttled += delta;
             }
             if (now.n > 0) {
                 double[] deltas = new double[now.n];
@@ -261,12 +266,13 @@ public final class HttpHistogramDelta {
         HttpFigures figures(double intervalSeconds) {
             long count = Math.round(requests);
             if (count == 0) {
-                return new HttpFigures(0, 0, 0, Double.NaN, Double.NaN, Double.NaN);
+                return new HttpFigures(0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN);
             }
             double errorRate = Math.min(1, errors / requests);
+            double throttledRate = Math.min(1, throttled / requests);
             double[] bounds = mergedBounds();
             double[] cumulative = mergedCumulative(bounds);
-            return new HttpFigures(count, count / intervalSeconds, errorRate,
+            return new HttpFigures(count, count / intervalSeconds, errorRate, throttledRate,
                     millis(0.50, bounds, cumulative), millis(0.95, bounds, cumulative), millis(0.99, bounds, cumulative));
         }
 

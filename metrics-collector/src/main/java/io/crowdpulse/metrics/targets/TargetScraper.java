@@ -127,6 +127,7 @@ public class TargetScraper {
     private static void addHttp(List<MetricSample> samples, String target, Map<String, String> labels, HttpFigures f) {
         samples.add(new MetricSample("http.rps", target, labels, f.rps()));
         samples.add(new MetricSample("http.error_rate", target, labels, f.errorRate()));
+        samples.add(new MetricSample("http.throttled_rate", target, labels, f.throttledRate()));
         if (f.requests() > 0) {
             samples.add(new MetricSample("http.p50_ms", target, labels, f.p50Ms()));
             samples.add(new MetricSample("http.p95_ms", target, labels, f.p95Ms()));

@@ -25,6 +25,7 @@ class AuthTest extends AuthContract {
                 new Route("GET", "/api/v1/targets/auth-none", null, "viewer", "ingest"),
                 new Route("POST", "/api/v1/targets", "{\"name\":\"auth-t\",\"url\":\"http://127.0.0.1:9/m\"}", "admin", "viewer"),
                 new Route("DELETE", "/api/v1/targets/auth-t", null, "admin", "viewer"),
+                new Route("GET", "/api/v1/concurrency", null, "viewer", "ingest"),
                 new Route("GET", "/api/v1/tuning", null, "viewer", "ingest"),
                 new Route("PUT", "/api/v1/tuning/metrics.anomaly-min-score", "{\"value\":0.7}", "admin", "viewer"));
     }

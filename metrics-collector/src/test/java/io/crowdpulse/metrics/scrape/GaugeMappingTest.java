@@ -203,4 +203,33 @@ class GaugeMappingTest {
         assertEquals(10, GaugeMapping.map(exposition, 10).size());
         assertEquals(specific, GaugeMapping.map(exposition, 7));
     }
+
+    @Test
+    void shouldMapTheOverloadProtectionGaugesOfCommonToTheNamesTheOptimizerReads() {
+        List<MappedSample> mapped = map("""
+                # TYPE crowdpulse_limiter_limit gauge
+                crowdpulse_limiter_limit{partition="all"} 120
+                # TYPE crowdpulse_workers_queue_size gauge
+                crowdpulse_workers_queue_size{worker="anomaly-writer"} 5
+                # TYPE crowdpulse_workers_pool_active gauge
+                crowdpulse_workers_pool_active{worker="anomaly-writer"} 1
+                # TYPE crowdpulse_workers_pool_max gauge
+                crowdpulse_workers_pool_max{worker="anomaly-writer"} 2
+                # TYPE crowdpulse_db_pool_active gauge
+                crowdpulse_db_pool_active 6
+                # TYPE crowdpulse_db_pool_max gauge
+                crowdpulse_db_pool_max 8
+                # TYPE crowdpulse_db_pool_waiting gauge
+                crowdpulse_db_pool_waiting 3
+                # TYPE crowdpulse_degraded gauge
+                crowdpulse_degraded 1
+                """);
+        assertEquals(List.of(
+                new MappedSample("queue.crowdpulse-workers.size", Map.of("worker", "anomaly-writer"), 5),
+                new MappedSample("pool.crowdpulse-workers.usage", Map.of("worker", "anomaly-writer"), 0.5),
+                new MappedSample("pool.crowdpulse-db.usage", Map.of(), 0.75),
+                new MappedSample("gauge.crowdpulse_limiter_limit", Map.of("partition", "all"), 120),
+                new MappedSample("gauge.crowdpulse_db_pool_waiting", Map.of(), 3),
+                new MappedSample("gauge.crowdpulse_degraded", Map.of(), 1)), mapped);
+    }
 }

@@ -67,6 +67,28 @@ class HttpHistogramDeltaTest {
     }
 
     @Test
+    void shouldCountOnly429And503AsThrottled() {
+        Exposition before = scrape()
+                .series(OK, 10, 0, 0, 0, 0, 0)
+                .series("status=\"429\",uri=\"/a\"", 0, 0, 0, 0, 0, 0)
+                .series("status=\"500\",uri=\"/a\"", 10, 0, 0, 0, 0, 0)
+                .series(FAILED, 10, 0, 0, 0, 0, 0)
+                .parse();
+        Exposition after = scrape()
+                .series(OK, 70, 0, 0, 0, 0, 0)
+                .series("status=\"429\",uri=\"/a\"", 10, 0, 0, 0, 0, 0)
+                .series("status=\"500\",uri=\"/a\"", 15, 0, 0, 0, 0, 0)
+                .series(FAILED, 25, 0, 0, 0, 0, 0)
+                .parse();
+        HttpFigures figures = HttpHistogramDelta.derive(before, after, 1.0);
+        assertEquals(90, figures.requests());
+        // 10 (429) + 15 (503) of 90; the 500s are errors, not throttling
+        assertEquals(25.0 / 90.0, figures.throttledRate(), EPS);
+        assertEquals(20.0 / 90.0, figures.errorRate(), EPS);
+        assertEquals(0.0, HttpHistogramDelta.derive(BEFORE, BEFORE, 1.0).throttledRate(), EPS);
+    }
+
+    @Test
     void shouldGiveTheWorkedErrorRate() {
         assertEquals(0.29, HttpHistogramDelta.derive(BEFORE, AFTER, 2.0).errorRate(), EPS);
     }
@@ -146,7 +168,7 @@ class HttpHistogramDeltaTest {
     @Test
     void shouldReportNoRequestsWhenTheFamilyIsMissing() {
         HttpFigures figures = HttpHistogramDelta.derive(Exposition.empty(), PrometheusTextParser.parse("up 1\n"), 1.0);
-        assertEquals(new HttpFigures(0, 0, 0, Double.NaN, Double.NaN, Double.NaN), figures);
+        assertEquals(new HttpFigures(0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN), figures);
     }
 
     @Test

@@ -94,6 +94,8 @@ class ScrapeTest {
                     .filter(s -> s.samples().stream().anyMatch(x -> x.target().equals(name) && x.metric().equals("http.p99_ms")))
                     .findFirst().orElseThrow().samples().stream().filter(x -> x.target().equals(name)).toList();
             assertEquals(0.10, value(mine, "http.error_rate", Map.of()), 1e-9);
+            // 500s are errors, not throttling (429/503)
+            assertEquals(0.0, value(mine, "http.throttled_rate", Map.of()), 1e-9);
             assertEquals(10.0, value(mine, "http.p50_ms", Map.of()), 1e-9);
             assertEquals(75.0, value(mine, "http.p95_ms", Map.of()), 1e-9);
             assertEquals(95.0, value(mine, "http.p99_ms", Map.of()), 1e-9);

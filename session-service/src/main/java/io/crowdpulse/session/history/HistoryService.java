@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.crowdpulse.common.overload.DegradedMode;
 import io.crowdpulse.common.problem.ProblemException;
 import io.crowdpulse.common.time.TimeRange;
 import io.crowdpulse.session.config.SessionsConfig;
@@ -20,7 +21,8 @@ import io.crowdpulse.session.history.HistoryViews.TrendView;
 /**
  * Peak, average and trend of the concurrent users (overall or of one module) over any range. Ranges
  * the per-second samples cover, up to {@code sample-max-range}, read the samples; longer or older ones
- * read the per-minute rollups. Blocking: call it from a worker thread.
+ * read the per-minute rollups. Blocking: call it from a worker thread. In degraded mode the rollup reads
+ * (the expensive, least urgent queries) are refused at once with a 503.
  */
 @ApplicationScoped
 public class HistoryService {
@@ -35,11 +37,14 @@ public class HistoryService {
     private final Clock clock;
     private final Duration sampleMaxRange;
     private final Duration sampleRetention;
+    private final DegradedMode degraded;
 
-    public HistoryService(SampleStore samples, RollupRepository rollups, Clock clock, SessionsConfig config) {
+    public HistoryService(SampleStore samples, RollupRepository rollups, Clock clock, SessionsConfig config,
+            DegradedMode degraded) {
         this.samples = samples;
         this.rollups = rollups;
         this.clock = clock;
+        this.degraded = degraded;
         this.sampleMaxRange = config.history().sampleMaxRange();
         this.sampleRetention = config.history().sampleRetention();
     }
@@ -95,6 +100,7 @@ public class HistoryService {
             long end = Math.min(toSecond, now.getEpochSecond() + 1);
             return new Read(CountSeries.ofSamples(points, end, RollupWriter.MAX_HOLD_SECONDS), SAMPLES, fromSecond);
         }
+        degraded.rejectIfDegraded("history queries beyond " + sampleMaxRange.toHours() + "h (they read PostgreSQL)");
         long fromMinute = fromSecond / 60 * 60;
         try {
             List<CountAggregate> minutes = new ArrayList<>();

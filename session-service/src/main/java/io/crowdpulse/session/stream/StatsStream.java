@@ -1,5 +1,6 @@
 package io.crowdpulse.session.stream;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crowdpulse.common.events.Channels;
 import io.crowdpulse.common.events.EventsConfig;
 import io.crowdpulse.common.events.SessionsStatsEvent;
+import io.crowdpulse.common.overload.DegradedMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.crowdpulse.common.redis.ChannelListener;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -24,12 +26,15 @@ import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Listens to {@code crowdpulse.sessions.stats} and fans it out to this replica's SSE clients, so every
- * replica streams the same numbers whichever one sampled them; also mirrors them as gauges.
+ * replica streams the same numbers whichever one sampled them; also mirrors them as gauges. In degraded
+ * mode the streams get an update only every {@code crowdpulse.degraded.stream-interval} (5 s).
  */
 @ApplicationScoped
 public class StatsStream {
 
     private static final Logger LOG = Logger.getLogger(StatsStream.class);
+    /** Events arrive about every second; one a little early still counts as due. */
+    private static final long TICK_SLACK_MILLIS = 200;
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
@@ -38,10 +43,14 @@ public class StatsStream {
     private final AtomicReference<SessionsStatsEvent> latest = new AtomicReference<>();
     private final AtomicLong users = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();
+    private final DegradedMode degraded;
+    private volatile long lastBroadcastMillis;
     private Cancellable subscription;
 
-    public StatsStream(ReactiveRedisDataSource redis, ObjectMapper json, EventsConfig events, MeterRegistry meters) {
+    public StatsStream(ReactiveRedisDataSource redis, ObjectMapper json, EventsConfig events, MeterRegistry meters,
+            DegradedMode degraded) {
         this.redis = redis;
+        this.degraded = degraded;
         this.json = json;
         this.channel = events.channel(Channels.SESSIONS_STATS);
         meters.gauge("crowdpulse.sessions.concurrent.users", users);
@@ -66,7 +75,11 @@ public class StatsStream {
             latest.set(event);
             users.set(event.concurrentUsers());
             sessions.set(event.activeSessions());
-            processor.onNext(event);
+            long now = System.currentTimeMillis();
+            if (now - lastBroadcastMillis >= degraded.streamInterval(Duration.ZERO).toMillis() - TICK_SLACK_MILLIS) {
+                lastBroadcastMillis = now;
+                processor.onNext(event);
+            }
         } catch (Exception e) {
             LOG.warnf("Ignoring an unreadable stats message: %s", e.getMessage());
         }

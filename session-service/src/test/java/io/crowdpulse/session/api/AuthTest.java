@@ -30,6 +30,7 @@ class AuthTest extends AuthContract {
                 new Route("GET", "/api/v1/concurrent-users/trend", null, "viewer", "ingest"),
                 new Route("GET", "/api/v1/sessions/stats", null, "viewer", "ingest"),
                 new Route("GET", "/api/v1/sessions/history", null, "viewer", "ingest"),
+                new Route("GET", "/api/v1/concurrency", null, "viewer", "ingest"),
                 new Route("GET", "/api/v1/tuning", null, "viewer", "ingest"),
                 new Route("GET", "/api/v1/tuning/sessions.activity-window", null, "viewer", "ingest"),
                 new Route("PUT", "/api/v1/tuning/sessions.activity-window", "{\"value\":60}", "admin", "viewer"));

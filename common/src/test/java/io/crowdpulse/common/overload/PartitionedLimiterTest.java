@@ -1,0 +1,124 @@
+package io.crowdpulse.common.overload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import io.crowdpulse.common.overload.limiter.LimitAlgorithm;
+import io.crowdpulse.common.overload.limiter.Partition;
+import io.crowdpulse.common.overload.limiter.PartitionedLimiter;
+import io.crowdpulse.common.overload.limiter.PartitionedLimiter.Outcome;
+
+class PartitionedLimiterTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+
+    private PartitionedLimiter limiter(int limit, double ingestShare, double queryShare) {
+        return PartitionedLimiter.newBuilder().limits(limit, limit).initialLimit(limit)
+                .ingestShare(ingestShare).queryShare(queryShare).nanoClock(nanos::get).build();
+    }
+
+    @Test
+    void shouldShedOnlyWhenTheTotalIsOverTheLimitAndThePartitionOverItsShare() {
+        PartitionedLimiter limiter = limiter(10, 0.5, 0.3);
+        assertEquals(5, limiter.guaranteed(Partition.INGEST));
+        assertEquals(3, limiter.guaranteed(Partition.QUERY));
+        // Queries may borrow the whole limit while ingest is idle...
+        for (int i = 0; i < 10; i++) {
+            assertTrue(limiter.tryAcquire(Partition.QUERY) > 0);
+        }
+        assertEquals(PartitionedLimiter.REJECTED, limiter.tryAcquire(Partition.QUERY));
+        // ...but ingest still gets its guaranteed five.
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.tryAcquire(Partition.INGEST) > 0, "ingest " + i);
+        }
+        assertEquals(PartitionedLimiter.REJECTED, limiter.tryAcquire(Partition.INGEST));
+        assertEquals(1, limiter.shed(Partition.QUERY));
+        assertEquals(1, limiter.shed(Partition.INGEST));
+        assertEquals(15, limiter.inflight());
+        assertEquals(10, limiter.inflight(Partition.QUERY));
+    }
+
+    @Test
+    void shouldNeverShedAdminAndNotCountItAgainstTheLimit() {
+        PartitionedLimiter limiter = limiter(1, 0, 0);
+        assertTrue(limiter.tryAcquire(Partition.QUERY) > 0);
+        assertEquals(PartitionedLimiter.REJECTED, limiter.tryAcquire(Partition.INGEST));
+        for (int i = 0; i < 100; i++) {
+            assertTrue(limiter.tryAcquire(Partition.ADMIN) > 0);
+        }
+        assertEquals(100, limiter.inflight(Partition.ADMIN));
+        assertEquals(1, limiter.inflight());
+        assertEquals(0, limiter.shed(Partition.ADMIN));
+    }
+
+    @Test
+    void shouldGiveThePlaceBackOnRelease() {
+        PartitionedLimiter limiter = limiter(1, 0, 0);
+        int inflight = limiter.tryAcquire(Partition.INGEST);
+        assertEquals(PartitionedLimiter.REJECTED, limiter.tryAcquire(Partition.INGEST));
+        nanos.addAndGet(1_000_000);
+        limiter.release(Partition.INGEST, 0, inflight, Outcome.SUCCESS);
+        assertEquals(0, limiter.inflight());
+        assertTrue(limiter.tryAcquire(Partition.INGEST) > 0);
+    }
+
+    @Test
+    void shouldCheckStreamsWithoutHoldingAPlace() {
+        PartitionedLimiter limiter = limiter(1, 0, 0);
+        assertTrue(limiter.wouldAdmit(Partition.QUERY));
+        assertEquals(0, limiter.inflight());
+        limiter.tryAcquire(Partition.INGEST);
+        assertEquals(false, limiter.wouldAdmit(Partition.QUERY));
+        assertEquals(1, limiter.shed(Partition.QUERY));
+    }
+
+    @Test
+    void shouldKeepTheLearnedLimitWithinNewBoundsAndRecomputeShares() {
+        PartitionedLimiter limiter = PartitionedLimiter.newBuilder().limits(10, 1000).initialLimit(100)
+                .ingestShare(0.5).queryShare(0.5).nanoClock(nanos::get).build();
+        assertEquals(100, limiter.limit());
+        limiter.reconfigure(LimitAlgorithm.VEGAS, 1, 20);
+        assertEquals(20, limiter.limit());
+        assertEquals(LimitAlgorithm.VEGAS, limiter.algorithm());
+        assertEquals(10, limiter.guaranteed(Partition.INGEST));
+        limiter.setShare(Partition.INGEST, 0.25);
+        assertEquals(5, limiter.guaranteed(Partition.INGEST));
+        assertThrows(IllegalArgumentException.class, () -> limiter.reconfigure(LimitAlgorithm.GRADIENT2, 5, 4));
+        assertThrows(IllegalArgumentException.class, () -> limiter.setShare(Partition.ADMIN, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> limiter.setShare(Partition.QUERY, 1.5));
+    }
+
+    @Test
+    void shouldLowerTheLimitWhenLatencyRises() {
+        PartitionedLimiter limiter = PartitionedLimiter.newBuilder().limits(5, 200).initialLimit(100)
+                .nanoClock(nanos::get).build();
+        // A long run of fast requests at full concurrency, then latency ten times higher.
+        long t = 0;
+        for (int i = 0; i < 2000; i++) {
+            limiter.tryAcquire(Partition.INGEST);
+            nanos.set(t + 1_000_000);
+            limiter.release(Partition.INGEST, t, 100, Outcome.SUCCESS);
+            t += 1_000_000;
+        }
+        int before = limiter.limit();
+        for (int i = 0; i < 200; i++) {
+            limiter.tryAcquire(Partition.INGEST);
+            nanos.set(t + 10_000_000);
+            limiter.release(Partition.INGEST, t, before, Outcome.SUCCESS);
+            t += 10_000_000;
+        }
+        assertTrue(limiter.limit() < before, "limit " + limiter.limit() + " should fall below " + before);
+    }
+
+    @Test
+    void shouldParseAlgorithmNames() {
+        assertEquals(LimitAlgorithm.GRADIENT2, LimitAlgorithm.parse("Gradient2"));
+        assertEquals(LimitAlgorithm.VEGAS, LimitAlgorithm.parse(" vegas "));
+        assertThrows(IllegalArgumentException.class, () -> LimitAlgorithm.parse("aimd"));
+    }
+}
