@@ -8,14 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.crowdpulse.common.events.MetricSample;
+import io.crowdpulse.optimizer.figures.Metrics;
 import io.crowdpulse.optimizer.figures.SeriesFigures;
 
 /**
- * The recent values of every overall series (metric + target, no labels) the snapshots carry, per target,
+ * The recent values of every overall series (metric + target) the snapshots carry, per target,
  * in bounded rolling windows: at most {@code maxSeries} series of {@code capacity} values no older than
  * {@code maxAgeMillis} each. Plain Java, thread-safe.
  */
 public final class SeriesStore {
+
+    private static final String PARTITION = "partition";
+    private static final String ALL = "all";
 
     private final int capacity;
     private final long maxAgeMillis;
@@ -29,17 +33,47 @@ public final class SeriesStore {
         this.maxSeries = maxSeries;
     }
 
-    /** Adds the overall samples of one snapshot taken at {@code at}; labelled samples are per-route detail, skipped. */
+    /**
+     * Adds the overall samples of one snapshot taken at {@code at}. A sample is overall when it has no labels,
+     * or when its only label is {@code partition=all} (the limiter's totals). Labelled queue and pool samples
+     * (one per background worker or pool) fold into their metric's overall series as the largest of the
+     * snapshot, since the fullest queue or pool is the one that limits; other labelled samples are per-route
+     * detail, skipped.
+     */
     public void add(Instant at, List<MetricSample> samples) {
         long t = at.toEpochMilli();
+        Map<String, Map<String, Double>> fullest = null;
         for (MetricSample s : samples) {
-            if (!s.labels().isEmpty() || s.metric() == null || s.target() == null) {
+            if (s.metric() == null || s.target() == null) {
                 continue;
             }
-            RollingWindow window = window(s.target(), s.metric());
-            if (window != null) {
-                window.add(t, s.value());
+            if (isOverall(s.labels())) {
+                addValue(t, s.target(), s.metric(), s.value());
+            } else if (isQueueOrPool(s.metric())) {
+                if (fullest == null) {
+                    fullest = new TreeMap<>();
+                }
+                fullest.computeIfAbsent(s.target(), k -> new TreeMap<>()).merge(s.metric(), s.value(), Math::max);
             }
+        }
+        if (fullest != null) {
+            fullest.forEach((target, metrics) -> metrics.forEach((metric, value) -> addValue(t, target, metric, value)));
+        }
+    }
+
+    private static boolean isOverall(Map<String, String> labels) {
+        return labels.isEmpty() || (labels.size() == 1 && ALL.equals(labels.get(PARTITION)));
+    }
+
+    private static boolean isQueueOrPool(String metric) {
+        return (metric.startsWith(Metrics.QUEUE_PREFIX) && metric.endsWith(Metrics.QUEUE_SUFFIX))
+                || (metric.startsWith(Metrics.POOL_PREFIX) && metric.endsWith(Metrics.POOL_SUFFIX));
+    }
+
+    private void addValue(long t, String target, String metric, double value) {
+        RollingWindow window = window(target, metric);
+        if (window != null) {
+            window.add(t, value);
         }
     }
 

@@ -32,6 +32,21 @@ class SeriesStoreTest {
     }
 
     @Test
+    void shouldReadLimiterTotalsAndTheFullestLabelledQueueAsOverall() {
+        SeriesStore store = new SeriesStore(10, 60_000, 100);
+        store.add(T0, List.of(new MetricSample("gauge.crowdpulse_limiter_limit", "a", Map.of("partition", "all"), 40),
+                new MetricSample("gauge.crowdpulse_limiter_limit", "a", Map.of("partition", "ingest"), 20),
+                new MetricSample("queue.crowdpulse-workers.size", "a", Map.of("worker", "anomaly-writer"), 7),
+                new MetricSample("queue.crowdpulse-workers.size", "a", Map.of("worker", "outbox"), 300),
+                new MetricSample("pool.crowdpulse-workers.usage", "a", Map.of("worker", "outbox"), 0.5)));
+        var figures = store.figures("a", T0, T0);
+        assertEquals(40, figures.get("gauge.crowdpulse_limiter_limit").latest());
+        assertEquals(300, figures.get("queue.crowdpulse-workers.size").latest());
+        assertEquals(0.5, figures.get("pool.crowdpulse-workers.usage").latest());
+        assertEquals(3, figures.size());
+    }
+
+    @Test
     void shouldReduceAWindowToItsKeyFiguresWithThroughputPerUser() {
         SeriesStore store = new SeriesStore(100, 600_000, 100);
         for (int i = 0; i < 10; i++) {
