@@ -40,6 +40,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                         + "/crowdpulse?connectTimeout=2&socketTimeout=5",
                 "crowdpulse.sessions.key-prefix", prefix,
                 "crowdpulse.metrics.replicas.key-prefix", prefix,
+                // the evaluator lease: a test run sharing it with another run would never evaluate
+                "crowdpulse.alerting.evaluation.key-prefix", prefix,
                 "crowdpulse.events.namespace", prefix);
     }
 
