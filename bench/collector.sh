@@ -3,23 +3,27 @@
 # 5 targets (about 500 series) every second for --minutes (default 10), the snapshot latency (end of a
 # collection round to the message on Redis) from its own histogram, and push ingest in samples/s.
 #
-#   bench/collector.sh [--minutes N] [--append]
+#   bench/collector.sh [--minutes N] [--push-only] [--append]
+#
+# --push-only measures push ingest alone (after a 10 s push warm-up), without the overhead run.
 #
 # Needs Redis, PostgreSQL (crowdpulse/crowdpulse), python3 and wrk (installed with apt if missing).
 # The collector gets its own key prefix, channel namespace and schema (cmbench, metrics_bench),
 # removed at the end.
 set -euo pipefail
 
-MINUTES=10 APPEND=false
+MINUTES=10 APPEND=false PUSH_ONLY=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --minutes) MINUTES=$2; shift 2 ;;
+    --push-only) PUSH_ONLY=true; shift ;;
     --append) APPEND=true; shift ;;
-    -h | --help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
 COMMAND="bench/collector.sh --minutes $MINUTES"
+if [[ $PUSH_ONLY == true ]]; then COMMAND="bench/collector.sh --push-only"; fi
 if [[ $APPEND == true ]]; then COMMAND+=" --append"; fi
 cd "$(dirname "$0")/.."
 JAR=metrics-collector/target/quarkus-app/quarkus-run.jar
@@ -69,6 +73,43 @@ java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dquarku
 for _ in $(seq 120); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
 curl -sf "$BASE/q/health/ready" >/dev/null || { tail -20 "$WORK/service.log"; die "the collector did not become ready"; }
 
+push_ingest() {
+  say "push ingest: wrk -t2 -c16 -d15s, 5,000 samples a request"
+  WRK=$(wrk -t2 -c16 -d15s --latency -s bench/lua/push.lua "$BASE" | grep '^BENCH')
+  OK=$(sed -E 's/.* ok=([0-9]+).*/\1/' <<<"$WRK"); SECS=$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$WRK")
+  NON2XX=$(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$WRK"); PUSH_P99=$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<<"$WRK")
+  PUSH=$(python3 -c "print(int($OK * 5000 / $SECS))")
+}
+verdict() { python3 -c "print('met' if $1 else 'MISSED')"; }
+
+if [[ $PUSH_ONLY == true ]]; then
+  say "warming up the push path 10 s (not measured)"
+  wrk -t2 -c16 -d10s -s bench/lua/push.lua "$BASE" >/dev/null
+  LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg); T0=$(cpu_ticks); S0=$(date +%s.%N)
+  push_ingest
+  T1=$(cpu_ticks); S1=$(date +%s.%N); LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+  CPU_PCT=$(python3 -c "print(round(($T1-$T0)/$(getconf CLK_TCK)/($S1-$S0)*100))")
+  TABLE=$(cat <<EOT
+| figure | measured | target | verdict |
+|---|---|---|---|
+| push ingest (c16) | $PUSH samples/s, p99 $PUSH_P99 ms a request, non-2xx $NON2XX; collector CPU $CPU_PCT % of one core | ≥ $PUSH_MIN | $(verdict "$PUSH >= $PUSH_MIN") |
+EOT
+)
+  say "summary (load average at start $LOAD_START, at end $LOAD_END)"
+  echo "$TABLE"
+  if [[ $APPEND == true ]]; then
+    {
+      printf '\n## metrics-collector push ingest (%s)\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+      printf 'Machine: `%s`, %s cores, %s; commit %s; load average %s at start, %s at end.\n' \
+        "$(uname -srm)" "$(nproc)" "$(java -version 2>&1 | head -1)" "$(git rev-parse --short HEAD)" "$LOAD_START" "$LOAD_END"
+      printf 'Command: `%s`: wrk -t2 -c16 -d15s of 5,000-sample pushes after a 10 s push warm-up.\n\n' "$COMMAND"
+      echo "$TABLE"
+    } >> bench/RESULTS.md
+    say "appended to bench/RESULTS.md"
+  fi
+  exit 0
+fi
+
 say "warming up 30 s"; sleep 30
 SERIES=$(curl -s -H 'X-API-Key: bench-viewer' "$BASE/api/v1/metrics/series?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -110,13 +151,8 @@ print(f"{q(0.5) * 1000:.2f} {q(0.99) * 1000:.2f} {int(total)}")
 PY
 )
 
-say "push ingest: wrk -t2 -c16 -d15s, 5,000 samples a request"
-WRK=$(wrk -t2 -c16 -d15s --latency -s bench/lua/push.lua "$BASE" | grep '^BENCH')
-OK=$(sed -E 's/.* ok=([0-9]+).*/\1/' <<<"$WRK"); SECS=$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$WRK")
-NON2XX=$(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$WRK"); PUSH_P99=$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<<"$WRK")
-PUSH=$(python3 -c "print(int($OK * 5000 / $SECS))")
+push_ingest
 
-verdict() { python3 -c "print('met' if $1 else 'MISSED')"; }
 TABLE=$(cat <<EOT
 | figure | measured | target | verdict |
 |---|---|---|---|

@@ -6,12 +6,15 @@
 #
 #   bench/sessions.sh [--append]
 #
+# BENCH_JAVA_OPTS adds JVM options for a profiling run (e.g. -Xlog:gc or
+# -XX:StartFlightRecording=...); figures of such a run are not for RESULTS.md.
+#
 # Needs Redis at 127.0.0.1:6379 and PostgreSQL at 127.0.0.1:5432 (crowdpulse/crowdpulse). The
 # service gets its own key prefix, channel namespace and schema (cpbench, sessions_bench), all
 # removed at the end. Installs wrk with apt-get if it is missing.
 set -euo pipefail
 
-usage() { sed -n '2,11s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,14s/^# \{0,1\}//p' "$0"; }
 APPEND=false
 case "${1:-}" in
   "") ;;
@@ -164,7 +167,8 @@ REDIS_PID=$(redis-cli info server | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
 say "cleaning old $PREFIX* keys and schema $SCHEMA"
 clean_data
 say "starting session-service on 127.0.0.1:$PORT (log: $WORK/service.log)"
-java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
   -Dcrowdpulse.security.ingest-keys="$BENCH_INGEST_KEY" \
   -Dcrowdpulse.security.viewer-keys="$BENCH_VIEWER_KEY" \
   -Dcrowdpulse.security.admin-keys="$ADMIN_KEY" \

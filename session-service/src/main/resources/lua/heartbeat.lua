@@ -2,30 +2,110 @@
 -- KEYS[1] routes to the partition; ARGV[1] its key base (cp:{p}:), ARGV[2] now (ms),
 -- then six values per heartbeat: user, organization, session, module, user agent, ip address.
 -- Returns the number of sessions this call started.
+--
+-- Every heartbeat of a call has the same score (now), so each sorted set is written with one
+-- variadic ZADD for all of its members instead of one ZADD per heartbeat: the per-command cost of
+-- Redis and of redis.call is paid per set, not per heartbeat.
 local base = ARGV[1]
-local now = tonumber(ARGV[2])
-local started = 0
+local now = ARGV[2]
+local CHUNK = 2000 -- members per command: unpack() is limited to a few thousand values
+
+-- ZADD now m1 now m2 … for every member; returns how many were new to the set.
+local function zadd_all(key, members)
+  local added, args = 0, {}
+  for j = 1, #members do
+    args[#args + 1] = now
+    args[#args + 1] = members[j]
+    if #args >= 2 * CHUNK then
+      added = added + redis.call('ZADD', key, unpack(args))
+      args = {}
+    end
+  end
+  if #args > 0 then
+    added = added + redis.call('ZADD', key, unpack(args))
+  end
+  return added
+end
+
+-- The scores of the sessions before this call (false for a session not open yet).
+local function zmscore_all(key, members)
+  local scores = {}
+  for from = 1, #members, CHUNK do
+    local part = redis.call('ZMSCORE', key, unpack(members, from, math.min(from + CHUNK - 1, #members)))
+    for j = 1, #part do
+      scores[#scores + 1] = part[j]
+    end
+  end
+  return scores
+end
+
+local users, sids = {}, {}
+local module_users, module_order = {}, {}
+local org_users, org_order = {}, {}
 for i = 3, #ARGV, 6 do
   local user, org, sid, mod = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
-  redis.call('ZADD', base .. 'users', now, user)
-  -- The module and organization indexes only need to know the sets exist: touch them when a set
-  -- gains a member, not on every heartbeat (the sweep drops an index entry once its set is empty).
-  if redis.call('ZADD', base .. 'm:' .. mod, now, user) == 1 then
+  users[#users + 1] = user
+  sids[#sids + 1] = sid
+  local m = module_users[mod]
+  if not m then
+    m = {}
+    module_users[mod] = m
+    module_order[#module_order + 1] = mod
+  end
+  m[#m + 1] = user
+  local o = org_users[org]
+  if not o then
+    o = {}
+    org_users[org] = o
+    org_order[#org_order + 1] = org
+  end
+  o[#o + 1] = user
+end
+
+zadd_all(base .. 'users', users)
+-- The module and organization indexes only need to know the sets exist: touch them when a set
+-- gains a member, not on every heartbeat (the sweep drops an index entry once its set is empty).
+for _, mod in ipairs(module_order) do
+  if zadd_all(base .. 'm:' .. mod, module_users[mod]) > 0 then
     redis.call('ZADD', base .. 'modules', now, mod)
   end
-  if redis.call('ZADD', base .. 'o:' .. org, now, user) == 1 then
+end
+for _, org in ipairs(org_order) do
+  if zadd_all(base .. 'o:' .. org, org_users[org]) > 0 then
     redis.call('ZADD', base .. 'orgs', now, org)
   end
-  local session = base .. 's:' .. sid
-  if redis.call('HSETNX', session, 'user', user) == 1 then
-    redis.call('HSET', session, 'org', org, 'module', mod, 'ua', ARGV[i + 4], 'ip', ARGV[i + 5], 'start', now)
-    redis.call('HINCRBY', base .. 'usc', user, 1)
-    started = started + 1
-  else
-    redis.call('HSET', session, 'module', mod)
-  end
-  redis.call('ZADD', base .. 'sessions', now, sid)
 end
+
+-- A session is new when it is not in the sessions set (ending a session removes it from the set and
+-- deletes its hash in one script); HSETNX still guards the hash in case both ever disagree.
+local open_before = zmscore_all(base .. 'sessions', sids)
+local created = {}
+local started = 0
+local modules_of_sessions = {}
+for k = 1, #sids do
+  local i = 3 + (k - 1) * 6
+  local user, sid, mod = ARGV[i], ARGV[i + 2], ARGV[i + 3]
+  if not open_before[k] and not created[sid] then
+    local session = base .. 's:' .. sid
+    if redis.call('HSETNX', session, 'user', user) == 1 then
+      redis.call('HSET', session, 'org', ARGV[i + 1], 'module', mod, 'ua', ARGV[i + 4], 'ip', ARGV[i + 5],
+        'start', now)
+      redis.call('HINCRBY', base .. 'usc', user, 1)
+      created[sid] = true
+      started = started + 1
+    end
+  end
+  modules_of_sessions[#modules_of_sessions + 1] = sid
+  modules_of_sessions[#modules_of_sessions + 1] = mod
+end
+-- The current module of every open session, in one hash for the partition (smod: session -> module),
+-- so that it is one variadic HSET per call rather than one HSET per heartbeat on the session's hash.
+-- Pairs are applied in order: the last heartbeat of a session in this call wins.
+for from = 1, #modules_of_sessions, 2 * CHUNK do
+  redis.call('HSET', base .. 'smod',
+    unpack(modules_of_sessions, from, math.min(from + 2 * CHUNK - 1, #modules_of_sessions)))
+end
+zadd_all(base .. 'sessions', sids)
 if started > 0 then
   redis.call('HINCRBY', base .. 'counters', 'started', started)
 end

@@ -51,7 +51,8 @@ public class PushBuffer {
         roundLock.writeLock().lock();
         try {
             Map<SeriesKey, Double> taken = latest;
-            latest = new ConcurrentHashMap<>();
+            // Sized for what the last round held: the next round usually pushes the same series.
+            latest = new ConcurrentHashMap<>(Math.max(16, taken.size() * 4 / 3 + 1));
             List<MetricSample> samples = new ArrayList<>(taken.size());
             taken.forEach((key, value) -> samples.add(key.sample(value)));
             samples.addAll(timings.drain(intervalSeconds));

@@ -1,9 +1,8 @@
 package io.crowdpulse.metrics.push;
 
+import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,13 +11,18 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import io.crowdpulse.common.problem.Problem;
 import io.crowdpulse.common.problem.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.crowdpulse.common.security.Access;
 import io.crowdpulse.common.security.Role;
 import io.crowdpulse.metrics.config.MetricsConfig;
 
-/** Push ingest for applications that prefer sending to being scraped. */
+/**
+ * Push ingest for applications that prefer sending to being scraped. The constraints declared on
+ * {@link PushRequest} are checked by {@link PushChecks}: the same answers as Bean Validation, without its
+ * cost per element on pushes of thousands of samples.
+ */
 @Path("/api/v1/metrics")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +40,14 @@ public class PushResource {
     @ResponseStatus(202)
     @NonBlocking
     @Access(Role.INGEST)
-    public Map<String, Integer> push(@Valid @NotNull PushRequest request) {
+    public Map<String, Integer> push(PushRequest request) {
+        if (request == null) {
+            throw invalid(List.of(new Problem.FieldError("request", PushChecks.NOT_NULL)));
+        }
+        List<Problem.FieldError> errors = PushChecks.violations(request);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
         int samples = request.samplesOrEmpty().size();
         int timings = request.timingsOrEmpty().size();
         if (samples > maxBatch || timings > maxBatch) {
@@ -48,5 +59,11 @@ public class PushResource {
         }
         buffer.add(request.samplesOrEmpty(), request.timingsOrEmpty());
         return Map.of("samples", samples, "timings", timings);
+    }
+
+    private static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of(400, "validation", "Invalid request",
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid").withErrors(errors));
     }
 }

@@ -9,7 +9,18 @@ import io.crowdpulse.common.events.MetricSample;
 public record SeriesKey(String metric, String target, Map<String, String> labels) {
 
     public SeriesKey {
-        labels = labels == null || labels.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        labels = labels == null || labels.isEmpty() ? Map.of() : sorted(labels);
+    }
+
+    private static Map<String, String> sorted(Map<String, String> labels) {
+        if (labels.size() == 1) {
+            // One label is sorted already: a small immutable map, not a tree per sample (pushes build millions).
+            Map.Entry<String, String> only = labels.entrySet().iterator().next();
+            if (only.getKey() != null && only.getValue() != null) {
+                return Map.of(only.getKey(), only.getValue());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
     public static SeriesKey of(MetricSample sample) {

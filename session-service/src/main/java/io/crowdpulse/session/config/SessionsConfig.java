@@ -33,6 +33,13 @@ public interface SessionsConfig {
     @WithDefault("1000")
     int maxBatch();
 
+    /**
+     * Most heartbeat writes to Redis in flight at once; heartbeats arriving meanwhile are coalesced into the
+     * next write. Fewer means larger writes, cheaper for Redis per heartbeat, at the cost of some latency.
+     */
+    @WithDefault("4")
+    int ingestWritesInFlight();
+
     /** How many organizations the per-second stats event carries (the busiest). */
     @WithDefault("50")
     int statsTopOrganizations();

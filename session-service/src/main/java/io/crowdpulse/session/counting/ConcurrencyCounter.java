@@ -115,13 +115,14 @@ public class ConcurrencyCounter {
         return sumOfCounts(p -> keys.organizationUsers(p, organizationId));
     }
 
+    /** In turn, partition after partition: each call counts hundreds of sets (see {@link Scripts#runInTurn}). */
     private Uni<Map<String, Long>> groups(String index) {
         String since = Long.toString(clock.millis() - settings.activityWindowMillis());
         List<Call> calls = new ArrayList<>(keys.partitions());
         for (int p = 0; p < keys.partitions(); p++) {
             calls.add(new Call(Scripts.COUNT_GROUPS, keys.routingKey(p), List.of(keys.partitionBase(p), since, index)));
         }
-        return scripts.runAll(calls).map(responses -> {
+        return scripts.runInTurn(calls).map(responses -> {
             Map<String, Long> totals = new HashMap<>();
             for (Response r : responses) {
                 for (int i = 0; i + 1 < r.size(); i += 2) {

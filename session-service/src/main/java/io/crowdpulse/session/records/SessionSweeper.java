@@ -24,7 +24,10 @@ import io.vertx.mutiny.redis.client.Response;
 public class SessionSweeper {
 
     private static final Logger LOG = Logger.getLogger(SessionSweeper.class);
-    private static final int SESSIONS_PER_CALL = 5000;
+    // Bounds of one sweep call, so that a wave of expiring sessions or users holds Redis for a few
+    // milliseconds at a time, never for as long as the whole wave takes.
+    private static final int SESSIONS_PER_CALL = 250;
+    private static final int TRIMS_PER_CALL = 2000;
 
     private final Scripts scripts;
     private final Keys keys;
@@ -53,23 +56,31 @@ public class SessionSweeper {
         }
     }
 
-    /** Runs one sweep of every partition; returns how many sessions it ended. */
+    /** Runs one sweep of every partition, one partition after another; returns how many sessions it ended. */
     public long sweep() {
         long ended = 0;
-        boolean more = true;
-        while (more) {
+        List<Integer> pending = new ArrayList<>();
+        for (int p = 0; p < keys.partitions(); p++) {
+            pending.add(p);
+        }
+        while (!pending.isEmpty()) {
             String now = Long.toString(clock.millis());
-            List<Call> calls = new ArrayList<>(keys.partitions());
-            for (int p = 0; p < keys.partitions(); p++) {
+            List<Call> calls = new ArrayList<>(pending.size());
+            for (int p : pending) {
                 calls.add(new Call(Scripts.SWEEP, keys.routingKey(p), List.of(keys.partitionBase(p), now,
                         Long.toString(settings.activityWindowMillis()), Long.toString(settings.sessionTtlMillis()),
-                        Integer.toString(SESSIONS_PER_CALL))));
+                        Integer.toString(SESSIONS_PER_CALL), Integer.toString(TRIMS_PER_CALL))));
             }
-            more = false;
-            for (Response r : scripts.runAll(calls).await().atMost(Duration.ofSeconds(30))) {
-                ended += r.toLong();
-                more |= r.toLong() == SESSIONS_PER_CALL;
+            List<Response> responses = scripts.runInTurn(calls).await().atMost(Duration.ofSeconds(30));
+            List<Integer> again = new ArrayList<>();
+            for (int i = 0; i < responses.size(); i++) {
+                Response r = responses.get(i);
+                ended += r.get(0).toLong();
+                if (r.get(1).toLong() == 1L) {
+                    again.add(pending.get(i));
+                }
             }
+            pending = again;
         }
         return ended;
     }

@@ -18,7 +18,8 @@ import io.crowdpulse.session.config.SessionsConfig;
  * <p>Inside partition {@code cp:{p}:} the Lua scripts use: {@code users}, {@code m:<module>},
  * {@code o:<org>} (sorted sets user → last heartbeat ms), {@code modules}, {@code orgs} (indexes of the
  * sets in use), {@code sessions} (session → last heartbeat ms), {@code s:<session>} (hash of a session),
- * {@code usc} (user → open session count), {@code counters} and {@code ends} (stream of ended sessions).
+ * {@code smod} (session → current module), {@code usc} (user → open session count), {@code counters} and
+ * {@code ends} (stream of ended sessions).
  */
 @Singleton
 public class Keys {

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import io.crowdpulse.common.redis.LuaScript;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -40,6 +41,18 @@ public class Scripts {
     /** The client the scripts run on, for helpers that run their own (a lease). */
     public Redis redis() {
         return redis;
+    }
+
+    /**
+     * Runs the calls one after another, each in its own round trip. For scripts that do much work per
+     * partition (sweeps, per-group counts): pipelined, Redis would run all of them back to back and hold
+     * every other client, a count included, until the last one is done; in turn, others get served
+     * between two partitions.
+     */
+    public Uni<List<Response>> runInTurn(List<Call> calls) {
+        return Multi.createFrom().iterable(calls)
+                .onItem().transformToUniAndConcatenate(this::run)
+                .collect().asList();
     }
 
     /** Runs all calls pipelined in one round trip; a NOSCRIPT answer reloads and retries that batch once. */

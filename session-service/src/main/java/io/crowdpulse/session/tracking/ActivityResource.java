@@ -3,11 +3,9 @@ package io.crowdpulse.session.tracking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,9 +19,12 @@ import io.crowdpulse.common.problem.ProblemException;
 import io.crowdpulse.common.security.Access;
 import io.crowdpulse.common.security.Role;
 import io.crowdpulse.session.config.SessionsConfig;
-import io.smallrye.mutiny.Uni;
 
-/** Ingest of activity heartbeats, one at a time or in batches. */
+/**
+ * Ingest of activity heartbeats, one at a time or in batches. The constraints declared on {@link Heartbeat}
+ * are checked by {@link HeartbeatChecks} (the same answers as Bean Validation, at a fraction of the cost),
+ * and the answer is a plain {@link CompletionStage}: this is the hottest path of the service.
+ */
 @Path("/api/v1/activity")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,24 +33,32 @@ public class ActivityResource {
 
     private final HeartbeatBatcher batcher;
     private final int maxBatch;
-    private final Validator validator;
 
-    public ActivityResource(HeartbeatBatcher batcher, SessionsConfig config, Validator validator) {
+    public ActivityResource(HeartbeatBatcher batcher, SessionsConfig config) {
         this.batcher = batcher;
-        this.validator = validator;
         this.maxBatch = config.maxBatch();
     }
 
     @POST
     @ResponseStatus(202)
-    public Uni<Map<String, Integer>> track(@Valid @NotNull Heartbeat heartbeat) {
+    public CompletionStage<Map<String, Integer>> track(Heartbeat heartbeat) {
+        if (heartbeat == null) {
+            throw invalid(List.of(new Problem.FieldError("heartbeat", HeartbeatChecks.NOT_NULL)), "");
+        }
+        List<Problem.FieldError> errors = HeartbeatChecks.violations(heartbeat, "");
+        if (!errors.isEmpty()) {
+            throw invalid(errors, "");
+        }
         return record(List.of(heartbeat));
     }
 
     @POST
     @Path("/batch")
     @ResponseStatus(202)
-    public Uni<Map<String, Integer>> trackBatch(@NotNull List<Heartbeat> heartbeats) {
+    public CompletionStage<Map<String, Integer>> trackBatch(List<Heartbeat> heartbeats) {
+        if (heartbeats == null) {
+            throw invalid(List.of(new Problem.FieldError("heartbeats", HeartbeatChecks.NOT_NULL)), "");
+        }
         // Size first: an oversized batch is refused before any element is looked at.
         if (heartbeats.size() > maxBatch) {
             throw ProblemException.tooLarge("A batch holds at most " + maxBatch + " heartbeats; this one has "
@@ -58,32 +67,44 @@ public class ActivityResource {
         if (heartbeats.isEmpty()) {
             throw ProblemException.badRequest("body", "must hold at least one heartbeat");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Problem.FieldError> errors = null;
         for (int i = 0; i < heartbeats.size(); i++) {
             Heartbeat heartbeat = heartbeats.get(i);
-            if (heartbeat == null) {
-                errors.add(new Problem.FieldError("[" + i + "]", "must not be null"));
-                continue;
-            }
-            for (ConstraintViolation<Heartbeat> v : validator.validate(heartbeat)) {
-                errors.add(new Problem.FieldError("[" + i + "]." + v.getPropertyPath(), v.getMessage()));
+            List<Problem.FieldError> found = heartbeat == null
+                    ? List.of(new Problem.FieldError("[" + i + "]", HeartbeatChecks.NOT_NULL))
+                    : HeartbeatChecks.violations(heartbeat, "[" + i + "].");
+            if (!found.isEmpty()) {
+                if (errors == null) {
+                    errors = new ArrayList<>();
+                }
+                errors.addAll(found);
             }
         }
-        if (!errors.isEmpty()) {
+        if (errors != null) {
             // Nothing of an invalid batch is recorded, so the sender can fix and resend all of it.
-            throw new ProblemException(Problem.of(400, "validation", "Invalid request",
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid; nothing of the batch was recorded")
-                    .withErrors(errors));
+            throw invalid(errors, "; nothing of the batch was recorded");
         }
         return record(heartbeats);
     }
 
-    private Uni<Map<String, Integer>> record(List<Heartbeat> heartbeats) {
-        return batcher.submit(heartbeats)
-                .map(n -> Map.of("accepted", n))
-                .onFailure(f -> !(f instanceof ProblemException))
-                .transform(f -> ProblemException.unavailable(
-                        "Redis did not take the heartbeats (" + f.getMessage() + "); nothing was recorded, send them again"));
+    private static ProblemException invalid(List<Problem.FieldError> errors, String several) {
+        return new ProblemException(Problem.of(400, "validation", "Invalid request",
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid" + several)
+                .withErrors(errors));
+    }
+
+    private CompletionStage<Map<String, Integer>> record(List<Heartbeat> heartbeats) {
+        CompletableFuture<Map<String, Integer>> answer = new CompletableFuture<>();
+        batcher.submit(heartbeats).whenComplete((n, failure) -> {
+            if (failure == null) {
+                answer.complete(Map.of("accepted", n));
+            } else {
+                answer.completeExceptionally(failure instanceof ProblemException ? failure
+                        : ProblemException.unavailable("Redis did not take the heartbeats (" + failure.getMessage()
+                                + "); nothing was recorded, send them again"));
+            }
+        });
+        return answer;
     }
 }

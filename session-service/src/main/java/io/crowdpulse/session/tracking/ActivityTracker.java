@@ -2,9 +2,7 @@ package io.crowdpulse.session.tracking;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,15 +32,19 @@ public class ActivityTracker {
     /** Records the heartbeats at the server's receive time; completes once Redis holds them all. */
     public Uni<Integer> track(List<Heartbeat> heartbeats) {
         String now = Long.toString(clock.millis());
-        Map<Integer, List<String>> argsByPartition = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<String>[] argsByPartition = new List[keys.partitions()];
+        int used = 0;
         for (Heartbeat h : heartbeats) {
             int p = keys.partitionOf(h.userId());
-            List<String> args = argsByPartition.computeIfAbsent(p, k -> {
-                List<String> first = new ArrayList<>();
-                first.add(keys.partitionBase(k));
-                first.add(now);
-                return first;
-            });
+            List<String> args = argsByPartition[p];
+            if (args == null) {
+                args = new ArrayList<>(2 + 6 * Math.max(1, heartbeats.size() / keys.partitions()));
+                args.add(keys.partitionBase(p));
+                args.add(now);
+                argsByPartition[p] = args;
+                used++;
+            }
             args.add(h.userId());
             args.add(h.organizationId());
             args.add(h.sessionId());
@@ -50,8 +52,12 @@ public class ActivityTracker {
             args.add(h.userAgent() == null ? "" : h.userAgent());
             args.add(h.ipAddress() == null ? "" : h.ipAddress());
         }
-        List<Call> calls = new ArrayList<>(argsByPartition.size());
-        argsByPartition.forEach((p, args) -> calls.add(new Call(Scripts.HEARTBEAT, keys.routingKey(p), args)));
+        List<Call> calls = new ArrayList<>(used);
+        for (int p = 0; p < argsByPartition.length; p++) {
+            if (argsByPartition[p] != null) {
+                calls.add(new Call(Scripts.HEARTBEAT, keys.routingKey(p), argsByPartition[p]));
+            }
+        }
         return scripts.runAll(calls).replaceWith(heartbeats.size());
     }
 
