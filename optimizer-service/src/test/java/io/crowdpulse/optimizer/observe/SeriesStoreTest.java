@@ -47,12 +47,13 @@ class SeriesStoreTest {
     }
 
     @Test
-    void shouldReduceAWindowToItsKeyFiguresWithThroughputPerUser() {
+    void shouldReduceAWindowToItsKeyFiguresWithGoodThroughputPerUser() {
         SeriesStore store = new SeriesStore(100, 600_000, 100);
         for (int i = 0; i < 10; i++) {
             store.add(T0.plusSeconds(i), List.of(new MetricSample("http.p95_ms", "s", Map.of(), 10 + i),
                     new MetricSample("http.p99_ms", "s", Map.of(), 20 + i),
                     new MetricSample("http.error_rate", "s", Map.of(), 0.01),
+                    new MetricSample("http.throttled_rate", "s", Map.of(), 0.09),
                     new MetricSample("http.rps", "s", Map.of(), 200),
                     new MetricSample("sessions.concurrent_users", "s", Map.of(), 100)));
         }
@@ -60,7 +61,7 @@ class SeriesStoreTest {
         assertEquals(14.5, w.p95Ms(), 1e-9);
         assertEquals(24.5, w.p99Ms(), 1e-9);
         assertEquals(0.01, w.errorRate(), 1e-9);
-        assertEquals(2.0, w.throughputPerUser(), 1e-9);
+        assertEquals(1.8, w.throughputPerUser(), 1e-9, "errors and 429/503 answers are no throughput");
         assertEquals(10, w.samples());
 
         WindowFigures none = KeyFigures.of(store.figures("s", T0.plusSeconds(100), T0.plusSeconds(200)));
