@@ -138,9 +138,9 @@ start metrics-collector "$MC_PORT" "$MC_JAR" -Dcrowdpulse.metrics.replicas.key-p
   -Dcrowdpulse.metrics.targets.report-service="$DOWN/q/metrics"
 await_ready metrics-collector "$MC"
 
-say "starting optimizer-service on :$OPT_PORT in auto mode (verification window ${WINDOW}s, rollback threshold 10 %)"
+say "starting optimizer-service on :$OPT_PORT in recommend mode, auto once the load is steady (verification window ${WINDOW}s, rollback threshold 10 %)"
 start optimizer-service "$OPT_PORT" "$OPT_JAR" -Dcrowdpulse.optimizer.key-prefix="$RUN" \
-  -Dcrowdpulse.db.schema=optimizer_cobench -Dcrowdpulse.optimizer.mode=auto \
+  -Dcrowdpulse.db.schema=optimizer_cobench -Dcrowdpulse.optimizer.mode=recommend \
   -Dcrowdpulse.optimizer.evaluation-interval=5s -Dcrowdpulse.optimizer.verification-window=${WINDOW}s \
   -Dcrowdpulse.optimizer.cooldown=30m -Dcrowdpulse.optimizer.kubernetes.enabled=false \
   -Dcrowdpulse.optimizer.targets.session-service.url="$SS" -Dcrowdpulse.optimizer.targets.session-service.api-key=$ADMIN \
@@ -185,6 +185,14 @@ windows() {
     "$(mean_between "$WORK/http.rps" $((applied - WINDOW)) "$applied") $(mean_between "$WORK/http.rps" "$applied" "$verified")" \
     "$(mean_between "$WORK/sessions.concurrent_users" $((applied - WINDOW)) "$applied") $(mean_between "$WORK/sessions.concurrent_users" "$applied" "$verified")"
 }
+
+# Auto mode only once a full window of steady load lies behind: users are new visitors, so their count
+# ramps up for one activity window after the load starts, and a window before a change taken during that
+# ramp would make any change look like a loss of throughput per user.
+while (($(now) - LOAD_START < WINDOW + 15)); do sleep 2; done
+say "switching the optimizer to auto mode"
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  "$OPT/api/v1/optimizer/config" -d '{"mode":"auto"}'
 
 # Step 1: the optimizer's own change, from a poor setting its strategies can see in real figures.
 if [[ -n $POOR_KNOB ]]; then
