@@ -11,12 +11,15 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Sustained requests per second per key (tunable {@code ratelimit.per-client-rate}). */
-    @WithDefault("20000")
+    /**
+     * Sustained requests per second per key (tunable {@code ratelimit.per-client-rate}). One key may be a
+     * whole platform's heartbeat relay, so the default is above what one service instance serves.
+     */
+    @WithDefault("100000")
     double perClientRate();
 
     /** Requests a key may send at once after being idle (tunable {@code ratelimit.per-client-burst}). */
-    @WithDefault("40000")
+    @WithDefault("200000")
     double perClientBurst();
 
     /** Most keys tracked at a time; idle ones are dropped first. */

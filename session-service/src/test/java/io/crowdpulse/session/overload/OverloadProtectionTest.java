@@ -68,8 +68,8 @@ class OverloadProtectionTest {
     void restoreKnobs() {
         setKnob("limiter.min-limit", 10);
         setKnob("limiter.max-limit", 1000);
-        setKnob("ratelimit.per-client-rate", 20_000);
-        setKnob("ratelimit.per-client-burst", 40_000);
+        setKnob("ratelimit.per-client-rate", 100_000);
+        setKnob("ratelimit.per-client-burst", 200_000);
         setKnob("db.pool-max-size", 8);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> asViewer().get("/api/v1/concurrency")
                 .then().body("degraded.active", equalTo(false)));
@@ -279,7 +279,7 @@ class OverloadProtectionTest {
                 .body("limiter.partitions.find { it.name == 'ingest' }.share", equalTo(0.5))
                 .body("limiter.partitions.find { it.name == 'query' }.share", equalTo(0.3))
                 .body("rateLimit.enabled", equalTo(true))
-                .body("rateLimit.perClientRate", equalTo(20000.0))
+                .body("rateLimit.perClientRate", equalTo(100000.0))
                 .body("workers", equalTo(List.of()))
                 .body("database.max", equalTo(8))
                 .body("database.active", notNullValue())
