@@ -4,15 +4,17 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 
 import io.crowdpulse.common.overload.limiter.PartitionedLimiter;
+import io.smallrye.health.api.Wellness;
 
 /**
  * Shows degraded mode and the limiter in the health data. Always UP: a degraded service is alive and
- * still serves what matters; restarting it or taking it out of rotation would only move the load.
+ * still serves what matters; restarting it or taking it out of rotation would only move the load. A
+ * wellness check ({@code /q/health/well}, and {@code /q/health}), not a liveness one: a blocking check in
+ * liveness would move every probe off the event loop.
  */
-@Liveness
+@Wellness
 @Singleton
 public class OverloadHealthCheck implements HealthCheck {
 

@@ -209,7 +209,7 @@ class OverloadProtectionTest {
         AtomicBoolean stop = new AtomicBoolean();
         try {
             flood(pool, 8, stop, new ConcurrentHashMap<>(), new ConcurrentLinkedQueue<>());
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/live").then()
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/well").then()
                     .statusCode(200)
                     .body("checks.find { it.name == 'overload' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'overload' }.data.degraded", equalTo(true)));
@@ -232,7 +232,7 @@ class OverloadProtectionTest {
         }
         setKnob("limiter.max-limit", 1000);
         setKnob("limiter.min-limit", 10);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/live").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/well").then()
                 .body("checks.find { it.name == 'overload' }.data.degraded", equalTo(false)));
         asAdmin().get("/api/v1/concurrent-users/peak?from=7d").then().statusCode(200);
     }
