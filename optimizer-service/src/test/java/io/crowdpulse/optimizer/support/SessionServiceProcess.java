@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import io.crowdpulse.common.testing.RedisCleanup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -69,30 +75,27 @@ public class SessionServiceProcess implements QuarkusTestResourceLifecycleManage
     }
 
     private void awaitReady(String url) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("session-service exited with " + process.exitValue()
-                        + "; see target/session-service-e2e.log");
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(300); // waiting for another process to start; nothing else to wait on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> isReady(url));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("session-service did not become ready within 90 s; see target/session-service-e2e.log");
         }
-        throw new IllegalStateException("session-service did not become ready within 90 s; see target/session-service-e2e.log");
+    }
+
+    private boolean isReady(String url) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("session-service exited with " + process.exitValue()
+                    + "; see target/session-service-e2e.log");
+        }
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     @Override
