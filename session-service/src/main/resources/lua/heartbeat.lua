@@ -27,18 +27,6 @@ local function zadd_all(key, members)
   return added
 end
 
--- The scores of the sessions before this call (false for a session not open yet).
-local function zmscore_all(key, members)
-  local scores = {}
-  for from = 1, #members, CHUNK do
-    local part = redis.call('ZMSCORE', key, unpack(members, from, math.min(from + CHUNK - 1, #members)))
-    for j = 1, #part do
-      scores[#scores + 1] = part[j]
-    end
-  end
-  return scores
-end
-
 local users, sids = {}, {}
 local module_users, module_order = {}, {}
 local org_users, org_order = {}, {}
@@ -76,27 +64,34 @@ for _, org in ipairs(org_order) do
   end
 end
 
--- A session is new when it is not in the sessions set (ending a session removes it from the set and
--- deletes its hash in one script); HSETNX still guards the hash in case both ever disagree.
-local open_before = zmscore_all(base .. 'sessions', sids)
-local created = {}
+-- A session is new when it is not in the sessions set yet (ending a session removes it from the set and
+-- deletes its hash in one script). The variadic ZADD says how many were new: nearly always none, and
+-- then nothing else is asked. Otherwise HSETNX on each session's hash tells which were, and guards the
+-- hash in case set and hash ever disagree.
+local new_sessions = zadd_all(base .. 'sessions', sids)
 local started = 0
+if new_sessions > 0 then
+  local seen = {}
+  for k = 1, #sids do
+    local i = 3 + (k - 1) * 6
+    local user, sid = ARGV[i], ARGV[i + 2]
+    if not seen[sid] then
+      seen[sid] = true
+      local session = base .. 's:' .. sid
+      if redis.call('HSETNX', session, 'user', user) == 1 then
+        redis.call('HSET', session, 'org', ARGV[i + 1], 'module', ARGV[i + 3], 'ua', ARGV[i + 4],
+          'ip', ARGV[i + 5], 'start', now)
+        redis.call('HINCRBY', base .. 'usc', user, 1)
+        started = started + 1
+      end
+    end
+  end
+end
 local modules_of_sessions = {}
 for k = 1, #sids do
   local i = 3 + (k - 1) * 6
-  local user, sid, mod = ARGV[i], ARGV[i + 2], ARGV[i + 3]
-  if not open_before[k] and not created[sid] then
-    local session = base .. 's:' .. sid
-    if redis.call('HSETNX', session, 'user', user) == 1 then
-      redis.call('HSET', session, 'org', ARGV[i + 1], 'module', mod, 'ua', ARGV[i + 4], 'ip', ARGV[i + 5],
-        'start', now)
-      redis.call('HINCRBY', base .. 'usc', user, 1)
-      created[sid] = true
-      started = started + 1
-    end
-  end
-  modules_of_sessions[#modules_of_sessions + 1] = sid
-  modules_of_sessions[#modules_of_sessions + 1] = mod
+  modules_of_sessions[#modules_of_sessions + 1] = ARGV[i + 2]
+  modules_of_sessions[#modules_of_sessions + 1] = ARGV[i + 3]
 end
 -- The current module of every open session, in one hash for the partition (smod: session -> module),
 -- so that it is one variadic HSET per call rather than one HSET per heartbeat on the session's hash.
@@ -105,7 +100,6 @@ for from = 1, #modules_of_sessions, 2 * CHUNK do
   redis.call('HSET', base .. 'smod',
     unpack(modules_of_sessions, from, math.min(from + 2 * CHUNK - 1, #modules_of_sessions)))
 end
-zadd_all(base .. 'sessions', sids)
 if started > 0 then
   redis.call('HINCRBY', base .. 'counters', 'started', started)
 end
