@@ -50,7 +50,7 @@ public class ConcurrencyResource {
         for (Partition p : Partition.values()) {
             boolean limited = p != Partition.ADMIN;
             partitions.add(new PartitionView(p.label(), limited ? l.share(p) : null, limited ? l.guaranteed(p) : null,
-                    l.inflight(p), l.admitted(p), l.shed(p)));
+                    limited ? Math.min(OverloadProtection.MAX_CEILING, l.ceiling(p)) : null, l.inflight(p), l.admitted(p), l.shed(p)));
         }
         LimiterView limiter = new LimiterView(protection.limiterEnabled(), l.algorithm().label(), l.limit(), l.minLimit(),
                 l.maxLimit(), l.inflight(), l.shedTotal(), partitions);

@@ -17,11 +17,12 @@ public record ConcurrencyView(Instant timestamp, LimiterView limiter, RateLimitV
     }
 
     /**
-     * One partition: its guaranteed share of the limit (null for admin, which is never shed), what it has
-     * in flight, and what it admitted and shed since start.
+     * One partition: its guaranteed share of the limit and its own ceiling (null for admin, which is never
+     * shed; a ceiling of 100,000 is none), what it has in flight, and what it admitted and shed since start.
      */
     @RegisterForReflection
-    public record PartitionView(String name, Double share, Integer guaranteed, int inflight, long admitted, long shed) {
+    public record PartitionView(String name, Double share, Integer guaranteed, Integer maxInflight, int inflight,
+            long admitted, long shed) {
     }
 
     /** The per-key rate limit. */

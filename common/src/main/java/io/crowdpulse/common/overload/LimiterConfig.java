@@ -35,6 +35,21 @@ public interface LimiterConfig {
     @WithDefault("0.3")
     double queryShare();
 
+    /**
+     * Most ingest requests in flight at once, whatever the learned limit (tunable
+     * {@code limiter.ingest-max-inflight}); the default leaves ingest to the limit alone.
+     */
+    @WithDefault("100000")
+    int ingestMaxInflight();
+
+    /**
+     * Most query requests in flight at once, whatever the learned limit (tunable
+     * {@code limiter.query-max-inflight}): where queries are expensive (long-range history), about the
+     * number of cores keeps their latency near the unloaded one under overload.
+     */
+    @WithDefault("100000")
+    int queryMaxInflight();
+
     /** The {@code Retry-After} seconds of a shed request. */
     @WithDefault("1")
     int retryAfterSeconds();

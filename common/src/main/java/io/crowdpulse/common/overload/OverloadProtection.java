@@ -23,6 +23,9 @@ import io.quarkus.runtime.Startup;
 @Startup
 public class OverloadProtection {
 
+    /** The largest ceiling a partition can be given, which in effect is none. */
+    static final int MAX_CEILING = 100_000;
+
     private final PartitionedLimiter limiter;
     private final ClientRateLimiter rateLimiter;
     private final boolean limiterEnabled;
@@ -39,6 +42,8 @@ public class OverloadProtection {
                 .ingestShare(limits.ingestShare())
                 .queryShare(limits.queryShare())
                 .build();
+        limiter.setCeiling(Partition.INGEST, limits.ingestMaxInflight());
+        limiter.setCeiling(Partition.QUERY, limits.queryMaxInflight());
         this.rateLimiter = ClientRateLimiter.newBuilder()
                 .rate(rates.perClientRate())
                 .burst(rates.perClientBurst())
@@ -76,12 +81,23 @@ public class OverloadProtection {
                 .description("Share of the concurrency limit always left to query requests")
                 .reader(() -> limiter.share(Partition.QUERY)).writer(v -> limiter.setShare(Partition.QUERY, v))
                 .build());
+        registerCeiling(KnobNames.LIMITER_INGEST_MAX_INFLIGHT, Partition.INGEST);
+        registerCeiling(KnobNames.LIMITER_QUERY_MAX_INFLIGHT, Partition.QUERY);
         tuning.register(Knob.newBuilder(KnobNames.RATE_LIMIT_RATE).unit("requests/s").range(1, 1_000_000)
                 .description("Sustained requests per second one API key may send")
                 .reader(rateLimiter::rate).writer(rateLimiter::setRate).build());
         tuning.register(Knob.newBuilder(KnobNames.RATE_LIMIT_BURST).unit("requests").range(1, 1_000_000)
                 .description("Requests one API key may send at once after being idle")
                 .reader(rateLimiter::burst).writer(rateLimiter::setBurst).build());
+    }
+
+    private void registerCeiling(String name, Partition partition) {
+        tuning.register(Knob.newBuilder(name).unit("requests").range(1, MAX_CEILING)
+                .description("Most " + partition.label() + " requests in flight at once, whatever the learned limit ("
+                        + MAX_CEILING + ": none)")
+                .reader(() -> Math.min(MAX_CEILING, limiter.ceiling(partition)))
+                .writer(v -> limiter.setCeiling(partition, (int) v))
+                .build());
     }
 
     private void registerMetrics() {

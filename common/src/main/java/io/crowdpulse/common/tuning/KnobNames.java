@@ -12,6 +12,8 @@ public final class KnobNames {
     /** Guaranteed share (0..1) of the limit for ingest and for query requests. */
     public static final String LIMITER_INGEST_SHARE = "limiter.ingest-share";
     public static final String LIMITER_QUERY_SHARE = "limiter.query-share";
+    public static final String LIMITER_INGEST_MAX_INFLIGHT = "limiter.ingest-max-inflight";
+    public static final String LIMITER_QUERY_MAX_INFLIGHT = "limiter.query-max-inflight";
     /** Per-client (per API key) rate limit: sustained requests per second, and burst. */
     public static final String RATE_LIMIT_RATE = "ratelimit.per-client-rate";
     public static final String RATE_LIMIT_BURST = "ratelimit.per-client-burst";

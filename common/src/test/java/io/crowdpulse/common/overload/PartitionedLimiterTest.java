@@ -1,6 +1,7 @@
 package io.crowdpulse.common.overload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,26 @@ class PartitionedLimiterTest {
         assertEquals(1, limiter.shed(Partition.INGEST));
         assertEquals(15, limiter.inflight());
         assertEquals(10, limiter.inflight(Partition.QUERY));
+    }
+
+    @Test
+    void shouldHoldAPartitionAtItsCeilingWhateverTheLimitAndLeaveTheOtherAlone() {
+        PartitionedLimiter limiter = limiter(100, 0.5, 0.3);
+        limiter.setCeiling(Partition.QUERY, 3);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter.tryAcquire(Partition.QUERY) > 0, "query " + i);
+        }
+        assertEquals(PartitionedLimiter.REJECTED, limiter.tryAcquire(Partition.QUERY));
+        assertFalse(limiter.wouldAdmit(Partition.QUERY), "a stream neither");
+        for (int i = 0; i < 90; i++) {
+            assertTrue(limiter.tryAcquire(Partition.INGEST) > 0, "ingest " + i);
+        }
+        limiter.release(Partition.QUERY, nanos.get(), 3, Outcome.SUCCESS);
+        assertTrue(limiter.tryAcquire(Partition.QUERY) > 0, "a place freed below the ceiling");
+        assertEquals(3, limiter.ceiling(Partition.QUERY));
+        assertEquals(Integer.MAX_VALUE, limiter.ceiling(Partition.INGEST));
+        assertThrows(IllegalArgumentException.class, () -> limiter.setCeiling(Partition.QUERY, 0));
+        assertThrows(IllegalArgumentException.class, () -> limiter.setCeiling(Partition.ADMIN, 5));
     }
 
     @Test

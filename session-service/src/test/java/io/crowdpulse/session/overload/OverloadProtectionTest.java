@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -287,7 +288,8 @@ class OverloadProtectionTest {
                 .body("degraded.enterAfterSeconds", equalTo(1));
         asViewer().get("/api/v1/tuning").then().statusCode(200)
                 .body("name", hasItems("limiter.min-limit", "limiter.max-limit", "limiter.ingest-share",
-                        "limiter.query-share", "ratelimit.per-client-rate", "ratelimit.per-client-burst",
+                        "limiter.query-share", "limiter.ingest-max-inflight", "limiter.query-max-inflight",
+                        "ratelimit.per-client-rate", "ratelimit.per-client-burst",
                         "db.pool-max-size", "degraded.enter-after", "degraded.exit-after"));
         setKnob("db.pool-max-size", 12);
         setKnob("limiter.query-share", 0.25);
@@ -296,6 +298,7 @@ class OverloadProtectionTest {
                 .body("limiter.partitions.find { it.name == 'query' }.share", equalTo(0.25));
         setKnob("limiter.query-share", 0.3);
         asAdmin().body(Map.of("value", 1.5)).put("/api/v1/tuning/limiter.ingest-share").then().statusCode(400);
+        asAdmin().body(Map.of("value", 0)).put("/api/v1/tuning/limiter.query-max-inflight").then().statusCode(400);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("crowdpulse_limiter_inflight{partition=\"all\"}"))
                 .body(containsString("crowdpulse_ratelimit_rejected_total"))
@@ -303,5 +306,40 @@ class OverloadProtectionTest {
                 .body(containsString("crowdpulse_db_pool_active"))
                 .body(containsString("crowdpulse_db_pool_waiting"))
                 .body(containsString("crowdpulse_degraded 0.0"));
+    }
+
+    @Test
+    void shouldHoldQueriesAtTheirCeilingWhileIngestGoesOnUnshed() throws Exception {
+        setKnob("limiter.query-max-inflight", 1);
+        asViewer().get("/api/v1/concurrency").then()
+                .body("limiter.partitions.find { it.name == 'query' }.maxInflight", equalTo(1))
+                .body("limiter.partitions.find { it.name == 'ingest' }.maxInflight", equalTo(100000));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        AtomicBoolean stop = new AtomicBoolean();
+        Map<Integer, AtomicInteger> queries = new ConcurrentHashMap<>();
+        Map<Integer, AtomicInteger> heartbeats = new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> running = new ArrayList<>(flood(pool, 4, stop, heartbeats, new ConcurrentLinkedQueue<>()));
+            for (int t = 0; t < 12; t++) {
+                running.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        int status = send("GET", "/api/v1/concurrent-users", TestKeys.VIEWER, null).statusCode();
+                        queries.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> queries.containsKey(503) && heartbeats.containsKey(202));
+            stop.set(true);
+            for (Future<?> f : running) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+            setKnob("limiter.query-max-inflight", 100_000);
+        }
+        assertTrue(queries.get(200).get() > 0, "some queries were admitted: " + queries);
+        assertEquals(Set.of(202), heartbeats.keySet(), "no heartbeat was shed: " + heartbeats);
     }
 }

@@ -10,8 +10,12 @@ import com.netflix.concurrency.limits.Limit;
 /**
  * An adaptive concurrency limit split into partitions. A Netflix {@link Limit} (Gradient2 or Vegas)
  * learns the limit from the latency of admitted requests; ingest and query each have a guaranteed share
- * of it and may borrow what the other leaves unused: a request is shed only when the total in flight is
- * over the limit and its own partition is over its share. Admin requests are counted and never shed.
+ * of it and may borrow what the other leaves unused: a request is shed when the total in flight is over
+ * the limit and its own partition is over its share. Each limited partition may also have a ceiling of its
+ * own, a fixed bound on what it holds whatever the algorithm learned: one limit learns from the latency of
+ * every request, and a partition of few, expensive requests (long-range history reads) is best held near
+ * the number of cores without narrowing the cheap, coalesced ingest beside it. Admin requests are counted
+ * and never shed.
  *
  * <p>Lock-free on the request path ({@link #tryAcquire} and {@link #release} touch atomics only; the
  * algorithm's own sample update is a short synchronized block). Bounds, algorithm and shares change at
@@ -48,6 +52,8 @@ public final class PartitionedLimiter {
     private volatile int currentLimit;
     private volatile int ingestGuaranteed;
     private volatile int queryGuaranteed;
+    private volatile int ingestCeiling = Integer.MAX_VALUE;
+    private volatile int queryCeiling = Integer.MAX_VALUE;
 
     private PartitionedLimiter(Builder b) {
         this.nanoClock = b.nanoClock;
@@ -82,7 +88,7 @@ public final class PartitionedLimiter {
         }
         int total = inflight.incrementAndGet();
         int own = partitionInflight[p].incrementAndGet();
-        if (total > currentLimit && own > guaranteed(partition)) {
+        if (own > ceiling(partition) || (total > currentLimit && own > guaranteed(partition))) {
             inflight.decrementAndGet();
             partitionInflight[p].decrementAndGet();
             shed[p].increment();
@@ -98,7 +104,8 @@ public final class PartitionedLimiter {
         if (partition == Partition.ADMIN) {
             return true;
         }
-        if (inflight.get() + 1 > currentLimit && partitionInflight[p].get() + 1 > guaranteed(partition)) {
+        int own = partitionInflight[p].get() + 1;
+        if (own > ceiling(partition) || (inflight.get() + 1 > currentLimit && own > guaranteed(partition))) {
             shed[p].increment();
             return false;
         }
@@ -152,6 +159,33 @@ public final class PartitionedLimiter {
             queryShare = share;
         }
         updateLimit(currentLimit);
+    }
+
+    /**
+     * Sets the most requests of a limited partition in flight at once, whatever the learned limit
+     * ({@link Integer#MAX_VALUE}: none).
+     */
+    public void setCeiling(Partition partition, int ceiling) {
+        if (partition == Partition.ADMIN) {
+            throw new IllegalArgumentException("admin requests are never shed and have no ceiling");
+        }
+        if (ceiling < 1) {
+            throw new IllegalArgumentException("ceiling must be >= 1, got " + ceiling);
+        }
+        if (partition == Partition.INGEST) {
+            ingestCeiling = ceiling;
+        } else {
+            queryCeiling = ceiling;
+        }
+    }
+
+    /** The most requests of {@code partition} in flight at once ({@link Integer#MAX_VALUE}: none, and for admin). */
+    public int ceiling(Partition partition) {
+        return switch (partition) {
+            case INGEST -> ingestCeiling;
+            case QUERY -> queryCeiling;
+            case ADMIN -> Integer.MAX_VALUE;
+        };
     }
 
     /** Not locked: it runs on event loops whenever the algorithm moves; a racing update is corrected by the next. */
