@@ -52,9 +52,13 @@ fi
 for tool in java curl redis-cli psql ss awk; do
   command -v "$tool" >/dev/null || die "$tool is needed"
 done
-redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || die "Redis is not reachable at 127.0.0.1:6379"
-psql -h 127.0.0.1 -U crowdpulse -d crowdpulse -qAtc 'select 1' >/dev/null 2>&1 \
-  || die "PostgreSQL is not reachable at 127.0.0.1:5432 (database/user/password crowdpulse)"
+# Redis and PostgreSQL as bin/stack and .ci/run want them: started if installed but down, the crowdpulse
+# role and database created if missing; otherwise a message says what is missing.
+# shellcheck source=bin/lib/infra.sh
+source "$ROOT/bin/lib/infra.sh"
+ensure_redis || die "Redis is not available at 127.0.0.1:6379"
+ensure_postgres || die "PostgreSQL is not available at 127.0.0.1:5432"
+ensure_database || die "the crowdpulse database is not usable (user/password crowdpulse)"
 if [[ ! -f $JAR ]]; then
   say "$JAR is missing: building it (./mvnw -B -q -pl common,session-service install -DskipTests)"
   ./mvnw -B -q -pl common,session-service install -DskipTests
