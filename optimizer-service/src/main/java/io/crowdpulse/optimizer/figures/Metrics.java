@@ -26,6 +26,10 @@ public final class Metrics {
     // What common's overload protection exposes on /q/metrics, as the collector maps it.
     public static final String LIMITER_LIMIT = "gauge.crowdpulse_limiter_limit";
     public static final String LIMITER_INFLIGHT = "gauge.crowdpulse_limiter_inflight";
+    /** The query partition's requests in flight (the gauge's {@code partition=query} sample). */
+    public static final String LIMITER_QUERY_INFLIGHT = LIMITER_INFLIGHT + ".query";
+    /** Cores the target's JVM sees (Micrometer's {@code system.cpu.count}). */
+    public static final String CPU_COUNT = "gauge.system_cpu_count";
     public static final String DEGRADED = "gauge.crowdpulse_degraded";
     public static final String WORKERS_QUEUE = "queue.crowdpulse-workers.size";
     public static final String WORKERS_POOL = "pool.crowdpulse-workers.usage";

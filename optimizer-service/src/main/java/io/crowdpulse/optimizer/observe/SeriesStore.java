@@ -19,6 +19,7 @@ import io.crowdpulse.optimizer.figures.SeriesFigures;
 public final class SeriesStore {
 
     private static final String PARTITION = "partition";
+    private static final String LIMITER_GAUGES = Metrics.GAUGE_PREFIX + "crowdpulse_limiter_";
     private static final String ALL = "all";
 
     private final int capacity;
@@ -37,8 +38,8 @@ public final class SeriesStore {
      * Adds the overall samples of one snapshot taken at {@code at}. A sample is overall when it has no labels,
      * or when its only label is {@code partition=all} (the limiter's totals). Labelled queue and pool samples
      * (one per background worker or pool) fold into their metric's overall series as the largest of the
-     * snapshot, since the fullest queue or pool is the one that limits; other labelled samples are per-route
-     * detail, skipped.
+     * snapshot, since the fullest queue or pool is the one that limits; the limiter's per-partition gauges are
+     * kept as {@code metric.partition}; other labelled samples are per-route detail, skipped.
      */
     public void add(Instant at, List<MetricSample> samples) {
         long t = at.toEpochMilli();
@@ -49,6 +50,8 @@ public final class SeriesStore {
             }
             if (isOverall(s.labels())) {
                 addValue(t, s.target(), s.metric(), s.value());
+            } else if (isLimiterPartition(s)) {
+                addValue(t, s.target(), s.metric() + "." + s.labels().get(PARTITION), s.value());
             } else if (isQueueOrPool(s.metric())) {
                 if (fullest == null) {
                     fullest = new TreeMap<>();
@@ -63,6 +66,11 @@ public final class SeriesStore {
 
     private static boolean isOverall(Map<String, String> labels) {
         return labels.isEmpty() || (labels.size() == 1 && ALL.equals(labels.get(PARTITION)));
+    }
+
+    /** The limiter's per-partition gauges, kept as {@code metric.partition} (the query ceiling reads them). */
+    private static boolean isLimiterPartition(MetricSample s) {
+        return s.metric().startsWith(LIMITER_GAUGES) && s.labels().size() == 1 && s.labels().containsKey(PARTITION);
     }
 
     private static boolean isQueueOrPool(String metric) {

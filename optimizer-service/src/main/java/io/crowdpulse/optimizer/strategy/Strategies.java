@@ -7,6 +7,7 @@ import io.crowdpulse.optimizer.strategy.standard.AutoscalingStrategy;
 import io.crowdpulse.optimizer.strategy.standard.CacheStrategy;
 import io.crowdpulse.optimizer.strategy.standard.ConnectionPoolStrategy;
 import io.crowdpulse.optimizer.strategy.standard.LimiterBoundsStrategy;
+import io.crowdpulse.optimizer.strategy.standard.QueryCeilingStrategy;
 import io.crowdpulse.optimizer.strategy.standard.QueueSizeStrategy;
 import io.crowdpulse.optimizer.strategy.standard.RateLimitStrategy;
 import io.crowdpulse.optimizer.strategy.standard.SessionCleanupStrategy;
@@ -16,7 +17,7 @@ import io.crowdpulse.optimizer.strategy.standard.WorkerPoolStrategy;
  * The standard set of strategies, in priority order, each with the knob it changes: autoscaling (90,
  * {@code k8s.replicas}, only where the optimizer can scale), rate limiting (85, {@code ratelimit.per-client-rate}),
  * connection pool (80, {@code db.pool-max-size}), queue size (75, {@code workers.queue-capacity}), worker pool
- * (70, {@code workers.pool-size}), limiter bounds (65, {@code limiter.max-limit}), session cleanup (60,
+ * (70, {@code workers.pool-size}), query ceiling (67, {@code limiter.query-max-inflight}), limiter bounds (65, {@code limiter.max-limit}), session cleanup (60,
  * {@code sessions.cleanup-interval}), cache (50, {@code cache.ttl}). Proposals that only give back idle resources
  * carry half their strategy's priority and expect little or no improvement (see the {@code standard} package).
  */
@@ -45,6 +46,7 @@ public final class Strategies {
                 ConnectionPoolStrategy.newBuilder().build(),
                 QueueSizeStrategy.newBuilder().build(),
                 WorkerPoolStrategy.newBuilder().build(),
+                QueryCeilingStrategy.newBuilder().p99TargetMs(p99TargetMs).build(),
                 LimiterBoundsStrategy.newBuilder().p99TargetMs(p99TargetMs).build(),
                 SessionCleanupStrategy.newBuilder().build(),
                 CacheStrategy.newBuilder().p95TargetMs(0.8 * p99TargetMs).build());

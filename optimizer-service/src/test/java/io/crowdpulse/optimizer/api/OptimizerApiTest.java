@@ -235,7 +235,7 @@ class OptimizerApiTest {
         try (Feed feed = new Feed(bus, TARGET, PRESSED, 100)) {
             asViewer().get("/api/v1/strategies").then().statusCode(200)
                     .body("name", hasItems("queue-size", "worker-pool", "session-cleanup", "rate-limiting", "cache",
-                            "connection-pool", "limiter-bounds", "autoscaling"))
+                            "connection-pool", "query-ceiling", "limiter-bounds", "autoscaling"))
                     .body("find { it.name == 'session-cleanup' }.description", containsString("sessions.cleanup-interval"));
             await().atMost(Duration.ofSeconds(10)).until(() -> asViewer().queryParam("target", TARGET)
                     .get("/api/v1/bottlenecks").then().extract().jsonPath().getList("[0].bottlenecks").size() > 0);

@@ -32,7 +32,7 @@ class SeriesStoreTest {
     }
 
     @Test
-    void shouldReadLimiterTotalsAndTheFullestLabelledQueueAsOverall() {
+    void shouldReadLimiterTotalsPartitionsAndTheFullestLabelledQueue() {
         SeriesStore store = new SeriesStore(10, 60_000, 100);
         store.add(T0, List.of(new MetricSample("gauge.crowdpulse_limiter_limit", "a", Map.of("partition", "all"), 40),
                 new MetricSample("gauge.crowdpulse_limiter_limit", "a", Map.of("partition", "ingest"), 20),
@@ -43,7 +43,8 @@ class SeriesStoreTest {
         assertEquals(40, figures.get("gauge.crowdpulse_limiter_limit").latest());
         assertEquals(300, figures.get("queue.crowdpulse-workers.size").latest());
         assertEquals(0.5, figures.get("pool.crowdpulse-workers.usage").latest());
-        assertEquals(3, figures.size());
+        assertEquals(20, figures.get("gauge.crowdpulse_limiter_limit.ingest").latest(), "a partition, kept apart");
+        assertEquals(4, figures.size());
     }
 
     @Test

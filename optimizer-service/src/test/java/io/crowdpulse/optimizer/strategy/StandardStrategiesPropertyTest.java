@@ -29,10 +29,11 @@ class StandardStrategiesPropertyTest {
             "pool.redis.usage");
     private static final List<String> AMOUNTS = List.of(Metrics.P95_MS, Metrics.P99_MS, Metrics.RPS,
             Metrics.WORKERS_QUEUE, Metrics.DB_POOL_WAITING, Metrics.LIMITER_LIMIT, Metrics.LIMITER_INFLIGHT,
-            Metrics.ACTIVE_SESSIONS, Metrics.CONCURRENT_USERS);
+            Metrics.LIMITER_QUERY_INFLIGHT, Metrics.CPU_COUNT, Metrics.ACTIVE_SESSIONS, Metrics.CONCURRENT_USERS);
     private static final List<String> KNOBS = List.of(KnobNames.WORKERS_QUEUE_CAPACITY, KnobNames.WORKERS_POOL_SIZE,
             KnobNames.SESSIONS_CLEANUP_INTERVAL, KnobNames.RATE_LIMIT_RATE, KnobNames.CACHE_TTL,
-            KnobNames.DB_POOL_MAX_SIZE, KnobNames.LIMITER_MAX_LIMIT, KnobNames.LIMITER_MIN_LIMIT);
+            KnobNames.DB_POOL_MAX_SIZE, KnobNames.LIMITER_MAX_LIMIT, KnobNames.LIMITER_MIN_LIMIT,
+            KnobNames.LIMITER_QUERY_MAX_INFLIGHT);
 
     @Test
     void shouldOnlyEverProposeAWholeChangeInsideTheKnobsBounds() {

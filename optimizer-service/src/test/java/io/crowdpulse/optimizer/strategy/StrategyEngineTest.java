@@ -113,10 +113,10 @@ class StrategyEngineTest {
         List<Strategy> standard = Strategies.standard();
 
         assertEquals(List.of("autoscaling", "rate-limiting", "connection-pool", "queue-size", "worker-pool",
-                "limiter-bounds", "session-cleanup", "cache"), standard.stream().map(Strategy::name).toList());
+                "query-ceiling", "limiter-bounds", "session-cleanup", "cache"), standard.stream().map(Strategy::name).toList());
         List<String> knobs = List.of(Proposal.REPLICAS, KnobNames.RATE_LIMIT_RATE, KnobNames.DB_POOL_MAX_SIZE,
-                KnobNames.WORKERS_QUEUE_CAPACITY, KnobNames.WORKERS_POOL_SIZE, KnobNames.LIMITER_MAX_LIMIT,
-                KnobNames.SESSIONS_CLEANUP_INTERVAL, KnobNames.CACHE_TTL);
+                KnobNames.WORKERS_QUEUE_CAPACITY, KnobNames.WORKERS_POOL_SIZE,
+                KnobNames.LIMITER_QUERY_MAX_INFLIGHT, KnobNames.LIMITER_MAX_LIMIT, KnobNames.SESSIONS_CLEANUP_INTERVAL, KnobNames.CACHE_TTL);
         for (int i = 0; i < standard.size(); i++) {
             String description = standard.get(i).description();
             assertTrue(description.startsWith("When "), description);
