@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,8 @@ public final class ClientCache<S, C extends AutoCloseable> {
     private final BiFunction<String, S, C> factory;
     private final Duration grace;
     private final Map<String, Entry<S, C>> clients = new ConcurrentHashMap<>();
+    /** Replaced clients waiting for their grace to end. */
+    private final Set<C> retiring = ConcurrentHashMap.newKeySet();
 
     /** {@code factory} builds the client of a destination for a spec; {@code grace} outlasts any call's timeout. */
     public ClientCache(BiFunction<String, S, C> factory, Duration grace) {
@@ -65,14 +68,34 @@ public final class ClientCache<S, C extends AutoCloseable> {
         }
     }
 
-    /** Closes every client now (shutting down). */
+    /** Closes every client now, those waiting for their grace too (shutting down). */
     public void closeAll() {
         clients.values().forEach(e -> close(e.client()));
         clients.clear();
+        retiring.removeIf(c -> {
+            close(c);
+            return true;
+        });
     }
 
     private void closeLater(C client) {
-        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> close(client));
+        retiring.add(client);
+        // The delay runs on a JDK thread; closing a client loads services through the context class loader,
+        // so it gets the one of the application that built the client.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!retiring.remove(client)) {
+                return; // closed at shutdown already
+            }
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                close(client);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+        });
     }
 
     private static void close(AutoCloseable client) {
