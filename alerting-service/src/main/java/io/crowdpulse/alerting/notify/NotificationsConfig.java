@@ -37,6 +37,22 @@ public interface NotificationsConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
+    /** Share of failed posts among a receiver's last {@code circuit-volume} that opens its circuit. */
+    @WithDefault("0.8")
+    double circuitFailureRatio();
+
+    /** Posts a receiver's circuit breaker looks at. */
+    @WithDefault("10")
+    int circuitVolume();
+
+    /** How long a receiver's open circuit stays open before a trial post. */
+    @WithDefault("30s")
+    Duration circuitDelay();
+
+    /** Concurrent posts to one receiver, so one slow receiver cannot take every worker. */
+    @WithDefault("2")
+    int bulkhead();
+
     /** A delivery claimed longer ago than this (its replica died mid-send) is claimed again; longer than send-timeout. */
     @WithDefault("2m")
     Duration claimTimeout();

@@ -31,6 +31,7 @@ class AuthTest extends AuthContract {
                 new Route("POST", "/api/v1/silences", "{\"target\":\"auth\",\"duration\":\"1m\"}", "admin", "viewer"),
                 new Route("DELETE", "/api/v1/silences/" + ID, null, "admin", "viewer"),
                 new Route("GET", "/api/v1/concurrency", null, "viewer", "ingest"),
-                new Route("GET", "/api/v1/tuning", null, "viewer", "ingest"));
+                new Route("GET", "/api/v1/tuning", null, "viewer", "ingest"),
+                new Route("PUT", "/api/v1/tuning/notify.timeout", "{\"value\":10000}", "admin", "viewer"));
     }
 }

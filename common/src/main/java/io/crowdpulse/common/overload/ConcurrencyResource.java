@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.crowdpulse.common.overload.ConcurrencyView.CircuitBreakerView;
 import io.crowdpulse.common.overload.ConcurrencyView.DatabaseView;
 import io.crowdpulse.common.overload.ConcurrencyView.DegradedView;
 import io.crowdpulse.common.overload.ConcurrencyView.LimiterView;
@@ -22,21 +23,26 @@ import io.crowdpulse.common.overload.workers.BatchWorker;
 import io.crowdpulse.common.security.Access;
 import io.crowdpulse.common.security.Role;
 
-/** {@code GET /api/v1/concurrency}: limiter, rate limit, background queues, database pool and degraded mode. */
+/**
+ * {@code GET /api/v1/concurrency}: limiter, rate limit, background queues, circuit breakers of outbound
+ * clients, database pool and degraded mode.
+ */
 @Path("/api/v1/concurrency")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConcurrencyResource {
 
     private final OverloadProtection protection;
     private final BackgroundWorkers workers;
+    private final CircuitBreakers breakers;
     private final DatabasePool database;
     private final DegradedMode degraded;
     private final Clock clock;
 
-    public ConcurrencyResource(OverloadProtection protection, BackgroundWorkers workers, DatabasePool database,
-            DegradedMode degraded, Clock clock) {
+    public ConcurrencyResource(OverloadProtection protection, BackgroundWorkers workers, CircuitBreakers breakers,
+            DatabasePool database, DegradedMode degraded, Clock clock) {
         this.protection = protection;
         this.workers = workers;
+        this.breakers = breakers;
         this.database = database;
         this.degraded = degraded;
         this.clock = clock;
@@ -62,9 +68,16 @@ public class ConcurrencyResource {
             queues.add(new WorkerView(w.name(), w.queueSize(), w.capacity(), w.activeWorkers(), w.poolSize(),
                     w.processed(), w.retries(), w.failed(), w.rejected()));
         }
+        List<CircuitBreakerView> circuits = new ArrayList<>();
+        for (CircuitBreakers.Status c : breakers.list()) {
+            var s = c.settings();
+            circuits.add(new CircuitBreakerView(c.breaker().name(), c.breaker().protects(), c.state(),
+                    s.timeout().toMillis(), s.maxRetries(), s.circuitVolume(), s.circuitFailureRatio(),
+                    s.circuitDelay().toMillis(), s.bulkhead()));
+        }
         DatabaseView db = database.usage().map(u -> new DatabaseView(u.active(), u.max(), u.awaiting())).orElse(null);
         DegradedView mode = new DegradedView(degraded.enabled(), degraded.isDegraded(), degraded.since(),
                 degraded.enterAfter().toSeconds(), degraded.exitAfter().toSeconds());
-        return new ConcurrencyView(clock.instant(), limiter, rateLimit, queues, db, mode);
+        return new ConcurrencyView(clock.instant(), limiter, rateLimit, queues, circuits, db, mode);
     }
 }

@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** What {@code GET /api/v1/concurrency} shows: how close this service is to its limits, and what it sheds. */
 @RegisterForReflection
 public record ConcurrencyView(Instant timestamp, LimiterView limiter, RateLimitView rateLimit, List<WorkerView> workers,
-        DatabaseView database, DegradedView degraded) {
+        List<CircuitBreakerView> circuitBreakers, DatabaseView database, DegradedView degraded) {
 
     /** The concurrency limiter, overall and per partition. */
     @RegisterForReflection
@@ -35,6 +35,15 @@ public record ConcurrencyView(Instant timestamp, LimiterView limiter, RateLimitV
     @RegisterForReflection
     public record WorkerView(String name, int queueSize, int queueCapacity, int poolActive, int poolSize,
             long processed, long retries, long failed, long rejected) {
+    }
+
+    /**
+     * One circuit breaker of an outbound client ({@code client:destination}): what it protects, its state
+     * ({@code closed}, {@code open}, {@code half-open}) and the settings of its guard.
+     */
+    @RegisterForReflection
+    public record CircuitBreakerView(String name, String protects, String state, long timeoutMs, int maxRetries,
+            int requestVolume, double failureRatio, long delayMs, int bulkhead) {
     }
 
     /** The PostgreSQL connection pool; null where the service has no datasource. */

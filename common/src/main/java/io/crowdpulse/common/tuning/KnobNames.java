@@ -24,6 +24,20 @@ public final class KnobNames {
     public static final String DB_POOL_MAX_SIZE = "db.pool-max-size";
     /** How long a cached answer is served before it is read again. */
     public static final String CACHE_TTL = "cache.ttl";
+    /**
+     * optimizer-service's client of the targets' tuning API: timeout of a call, retries, failure ratio that
+     * opens a target's circuit, how long it stays open, and concurrent calls to one target.
+     */
+    public static final String CLIENT_TIMEOUT = "client.timeout";
+    public static final String CLIENT_MAX_RETRIES = "client.max-retries";
+    public static final String CLIENT_CIRCUIT_FAILURE_RATIO = "client.circuit-failure-ratio";
+    public static final String CLIENT_CIRCUIT_DELAY = "client.circuit-delay";
+    public static final String CLIENT_BULKHEAD = "client.bulkhead";
+    /** alerting-service's notification receivers: the same, per receiver (it leaves retries to its outbox). */
+    public static final String NOTIFY_TIMEOUT = "notify.timeout";
+    public static final String NOTIFY_CIRCUIT_FAILURE_RATIO = "notify.circuit-failure-ratio";
+    public static final String NOTIFY_CIRCUIT_DELAY = "notify.circuit-delay";
+    public static final String NOTIFY_BULKHEAD = "notify.bulkhead";
     /** session-service: how often expired sessions are swept. */
     public static final String SESSIONS_CLEANUP_INTERVAL = "sessions.cleanup-interval";
 

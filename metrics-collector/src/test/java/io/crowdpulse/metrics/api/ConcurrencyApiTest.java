@@ -4,6 +4,7 @@ import static io.crowdpulse.metrics.support.Api.asAdmin;
 import static io.crowdpulse.metrics.support.Api.asViewer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -36,6 +37,7 @@ class ConcurrencyApiTest {
                 .body(WORKER + ".poolSize", equalTo(2))
                 .body(WORKER + ".queueSize", notNullValue())
                 .body("database.max", notNullValue())
+                .body("circuitBreakers", empty()) // no outbound client with circuit breakers here
                 .body("degraded.active", equalTo(false));
         asViewer().get("/api/v1/tuning").then().statusCode(200)
                 .body("name", hasItems("workers.pool-size", "workers.queue-capacity", "limiter.max-limit",

@@ -2,12 +2,13 @@ package io.crowdpulse.optimizer.targets;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -18,51 +19,69 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.jboss.logging.Logger;
 
+import io.crowdpulse.common.overload.CircuitBreakers;
+import io.crowdpulse.common.overload.guards.ClientCache;
+import io.crowdpulse.common.overload.guards.ClientGuards;
+import io.crowdpulse.common.overload.guards.GuardSettings;
+import io.crowdpulse.common.tuning.KnobNames;
 import io.crowdpulse.common.tuning.KnobView;
 import io.crowdpulse.optimizer.config.OptimizerConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.Guard;
+import io.quarkus.runtime.Startup;
 
 /**
  * Reads and changes the knobs of the configured targets over their tuning API, owning what can go wrong:
  * per call a timeout; per target retries with exponential backoff and jitter (not of a refused change: a
- * 4xx is final), a circuit breaker and a bulkhead, all set by {@code crowdpulse.optimizer.client.*}. The
- * knob list is cached for {@code knob-cache-ttl}.
+ * 4xx is final), a circuit breaker and a bulkhead, set by {@code crowdpulse.optimizer.client.*} and tunable
+ * at runtime ({@code client.*} knobs). The knob list is cached for {@code knob-cache-ttl}.
  */
 @ApplicationScoped
+@Startup
 public class TuningClient {
 
-    private static final Logger LOG = Logger.getLogger(TuningClient.class);
+    /** The longest timeout {@code client.timeout} accepts. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
+    private static final CircuitBreakers.Knobs KNOBS = new CircuitBreakers.Knobs(KnobNames.CLIENT_TIMEOUT,
+            MAX_TIMEOUT, KnobNames.CLIENT_MAX_RETRIES, KnobNames.CLIENT_CIRCUIT_FAILURE_RATIO,
+            KnobNames.CLIENT_CIRCUIT_DELAY, KnobNames.CLIENT_BULKHEAD);
 
     private record Cached(long at, List<KnobView> knobs) {
     }
 
-    private final OptimizerConfig.Client settings;
     private final Map<String, OptimizerConfig.Target> targets;
     private final long cacheMillis;
     private final Clock clock;
-    private final Map<String, TuningRestClient> clients = new ConcurrentHashMap<>();
-    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final CircuitBreakers breakers;
+    private final ClientGuards guards;
+    /** REST clients by target and the timeout they read with, so a changed timeout builds new ones. */
+    private final ClientCache<Duration, TuningRestClient> clients;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public TuningClient(OptimizerConfig config, Clock clock) {
-        this.settings = config.client();
+    public TuningClient(OptimizerConfig config, CircuitBreakers breakers, Clock clock) {
+        OptimizerConfig.Client c = config.client();
         this.targets = config.targets();
         this.cacheMillis = config.knobCacheTtl().toMillis();
         this.clock = clock;
+        this.breakers = breakers;
+        this.guards = ClientGuards.newBuilder("tuning-api")
+                .destinations("target", target -> "tuning API of " + target)
+                .failure(e -> !(e instanceof TuningException)) // a refused change is the target working
+                .settings(new GuardSettings(c.timeout(), c.maxRetries(), c.retryDelay(), c.retryJitter(),
+                        c.circuitVolume(), c.circuitFailureRatio(), c.circuitDelay(), c.bulkhead()))
+                .build();
+        this.clients = new ClientCache<>(this::build, MAX_TIMEOUT.plusSeconds(1));
+    }
+
+    @PostConstruct
+    void register() {
+        targets.keySet().forEach(guards::declare);
+        breakers.register(guards, KNOBS);
     }
 
     @PreDestroy
     void close() {
-        clients.values().forEach(c -> {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // shutting down
-            }
-        });
+        clients.closeAll();
     }
 
     public boolean knows(String target) {
@@ -94,9 +113,9 @@ public class TuningClient {
         if (!knows(target)) {
             throw new TuningException("no target named " + target, true);
         }
-        Guard guard = guards.computeIfAbsent(target, this::guard);
+        Duration timeout = guards.settings().timeout();
         try {
-            Object result = guard.call(() -> {
+            Object result = guards.guard(target).call(() -> {
                 try {
                     return call.call();
                 } catch (WebApplicationException e) {
@@ -116,7 +135,7 @@ public class TuningClient {
         } catch (BulkheadException e) {
             throw new TuningException("too many calls to " + target + " in flight", false);
         } catch (TimeoutException e) {
-            throw new TuningException("no answer from " + target + " within " + settings.timeout().toMillis() + " ms", false);
+            throw new TuningException("no answer from " + target + " within " + timeout.toMillis() + " ms", false);
         } catch (TransientFailure e) {
             throw new TuningException(e.getMessage(), false);
         } catch (ProcessingException e) {
@@ -139,41 +158,23 @@ public class TuningClient {
     }
 
     private TuningRestClient client(String target) {
-        return clients.computeIfAbsent(target, name -> {
-            OptimizerConfig.Target t = targets.get(name);
-            long timeout = settings.timeout().toMillis();
-            return QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(URI.create(t.url()))
-                    .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                    .readTimeout(timeout, TimeUnit.MILLISECONDS)
-                    .followRedirects(false)
-                    .userAgent("crowdpulse-optimizer")
-                    .clientHeadersFactory((incoming, outgoing) -> {
-                        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-                        t.apiKey().filter(k -> !k.isBlank()).ifPresent(k -> headers.add("Authorization", "Bearer " + k));
-                        return headers;
-                    })
-                    .build(TuningRestClient.class);
-        });
+        return clients.get(target, guards.settings().timeout());
     }
 
-    private Guard guard(String target) {
-        return Guard.create()
-                .withDescription("tuning API of " + target)
-                .withTimeout().duration(settings.timeout().toMillis(), ChronoUnit.MILLIS).done()
-                .withRetry().maxRetries(settings.maxRetries())
-                .delay(settings.retryDelay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(settings.retryJitter().toMillis(), ChronoUnit.MILLIS)
-                .abortOn(TuningException.class)
-                .withExponentialBackoff().factor(2).done()
-                .onRetry(() -> LOG.debugf("Retrying a call to the tuning API of %s", target))
-                .done()
-                .withCircuitBreaker().requestVolumeThreshold(settings.circuitVolume())
-                .failureRatio(settings.circuitFailureRatio())
-                .delay(settings.circuitDelay().toMillis(), ChronoUnit.MILLIS)
-                .skipOn(TuningException.class).done()
-                .withBulkhead().limit(settings.bulkhead()).done()
-                .build();
+    private TuningRestClient build(String target, Duration timeout) {
+        OptimizerConfig.Target t = targets.get(target);
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(t.url()))
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .userAgent("crowdpulse-optimizer")
+                .clientHeadersFactory((incoming, outgoing) -> {
+                    MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+                    t.apiKey().filter(k -> !k.isBlank()).ifPresent(k -> headers.add("Authorization", "Bearer " + k));
+                    return headers;
+                })
+                .build(TuningRestClient.class);
     }
 
     private static String answer(WebApplicationException e) {

@@ -36,6 +36,8 @@ class AuthTest extends AuthContract {
                 new Route("GET", "/api/v1/performance-score", null, "viewer", "ingest"),
                 new Route("GET", "/api/v1/tuning", null, "viewer", "ingest"),
                 new Route("GET", "/api/v1/tuning/optimizer.rollback-threshold", null, "viewer", "ingest"),
-                new Route("PUT", "/api/v1/tuning/optimizer.rollback-threshold", "{\"value\":0.1}", "admin", "viewer"));
+                new Route("PUT", "/api/v1/tuning/optimizer.rollback-threshold", "{\"value\":0.1}", "admin", "viewer"),
+                new Route("PUT", "/api/v1/tuning/client.timeout", "{\"value\":2000}", "admin", "viewer"),
+                new Route("GET", "/api/v1/concurrency", null, "viewer", "ingest"));
     }
 }

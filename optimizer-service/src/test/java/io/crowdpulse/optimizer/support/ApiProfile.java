@@ -1,7 +1,7 @@
 package io.crowdpulse.optimizer.support;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -12,20 +12,17 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class ApiProfile implements QuarkusTestProfile {
 
-    public static final String TARGET = System.getProperties()
-            .computeIfAbsent("crowdpulse.test.fake-target.name", k -> "fake-" + UUID.randomUUID().toString().substring(0, 8))
-            .toString();
+    public static final String TARGET = FakeTarget.runName("fake");
     public static final FakeTarget.Handle FAKE = new FakeTarget.Handle(FakeTarget.shared(t -> t
             .knob("sessions.cleanup-interval", 20, 1, 300, "s")
             .knob("workers.pool-size", 4, 1, 64, "threads")));
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "crowdpulse.optimizer.targets.\"" + TARGET + "\".url", FAKE.url(),
-                "crowdpulse.optimizer.targets.\"" + TARGET + "\".api-key", FakeTarget.KEY,
-                "crowdpulse.optimizer.mode", "recommend",
-                "crowdpulse.optimizer.verification-window", "2s");
+        Map<String, String> config = new HashMap<>(FAKE.asTarget(TARGET));
+        config.put("crowdpulse.optimizer.mode", "recommend");
+        config.put("crowdpulse.optimizer.verification-window", "2s");
+        return config;
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A small application implementing the tuning contract (GET /api/v1/tuning, PUT /api/v1/tuning/{name}) on a
  * loopback port, for API tests that need a target to change; it records every change and can be made to
- * fail. The end-to-end test uses the real session-service instead.
+ * fail or answer slowly (also over HTTP, {@link Handle}). The end-to-end test uses the real session-service
+ * instead.
  */
 public final class FakeTarget implements AutoCloseable {
 
@@ -31,11 +35,17 @@ public final class FakeTarget implements AutoCloseable {
     private final Map<String, Knob> knobs = new ConcurrentHashMap<>();
     private final Map<String, Long> values = new ConcurrentHashMap<>();
     private final List<String> changes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private volatile boolean failing;
+    private volatile int failStatus = 500;
+    private volatile long delayMillis;
 
     private FakeTarget() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/api/v1/tuning", this::handle);
+        server.createContext(CONTROL_PATH, this::control);
+        server.setExecutor(executor); // slow answers must not hold up the next request
         server.start();
     }
 
@@ -53,17 +63,33 @@ public final class FakeTarget implements AutoCloseable {
      * through a static instance.
      */
     public static synchronized String shared(java.util.function.Consumer<FakeTarget> setup) {
-        String url = System.getProperty(URL_PROPERTY);
+        return shared("", setup);
+    }
+
+    /** Like {@link #shared(java.util.function.Consumer)}, one fake target per {@code id} in this JVM. */
+    public static synchronized String shared(String id, java.util.function.Consumer<FakeTarget> setup) {
+        String property = URL_PROPERTY + (id.isEmpty() ? "" : "." + id);
+        String url = System.getProperty(property);
         if (url == null) {
             FakeTarget target = start();
             setup.accept(target);
             url = target.url();
-            System.setProperty(URL_PROPERTY, url);
+            System.setProperty(property, url);
         }
         return url;
     }
 
+    /**
+     * A target name for this run, {@code prefix-xxxxxxxx}, the same in every class loader, so runs never share
+     * recommendations or actions.
+     */
+    public static String runName(String prefix) {
+        return System.getProperties().computeIfAbsent("crowdpulse.test.fake-target.name." + prefix,
+                k -> prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8)).toString();
+    }
+
     private static final String URL_PROPERTY = "crowdpulse.test.fake-target.url";
+    private static final String CONTROL_PATH = "/fake-control";
 
     /** The test's view of a fake target, over HTTP. */
     public record Handle(String url) {
@@ -80,10 +106,28 @@ public final class FakeTarget implements AutoCloseable {
                     .put("/api/v1/tuning/" + knob).then().statusCode(200);
         }
 
+        /** The optimizer's configuration of this fake as its target {@code name}: URL and key. */
+        public Map<String, String> asTarget(String name) {
+            String prefix = "crowdpulse.optimizer.targets.\"" + name + "\".";
+            return Map.of(prefix + "url", url, prefix + "api-key", KEY);
+        }
+
         /** How many changes the target received. */
         public int changes() {
             return Integer.parseInt(io.restassured.RestAssured.given().baseUri(url).header("Authorization", "Bearer " + KEY)
                     .get("/api/v1/tuning").then().statusCode(200).extract().header("X-Changes"));
+        }
+
+        /** Makes every tuning call wait {@code delayMillis}, then answer {@code status} (an error), or work with 0. */
+        public void behave(int status, long delayMillis) {
+            io.restassured.RestAssured.given().baseUri(url).contentType("application/json")
+                    .body(Map.of("failStatus", status, "delayMillis", delayMillis)).put(CONTROL_PATH).then().statusCode(204);
+        }
+
+        /** How many tuning calls the target received, answered or not. */
+        public int requests() {
+            return io.restassured.RestAssured.given().baseUri(url).get(CONTROL_PATH).then().statusCode(200)
+                    .extract().jsonPath().getInt("requests");
         }
     }
 
@@ -114,18 +158,37 @@ public final class FakeTarget implements AutoCloseable {
 
     /** Makes every call answer 500 (true) or work again (false). */
     public void failing(boolean fail) {
+        this.failStatus = 500;
         this.failing = fail;
+    }
+
+    private void control(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (ex.getRequestMethod().equals("PUT")) {
+                var body = JSON.readTree(ex.getRequestBody());
+                failStatus = body.path("failStatus").asInt(0);
+                failing = failStatus != 0;
+                delayMillis = body.path("delayMillis").asLong(0);
+                ex.sendResponseHeaders(204, -1);
+                return;
+            }
+            send(ex, 200, Map.of("requests", requests.get()));
+        }
     }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            requests.incrementAndGet();
             ex.setAttribute("changes", changes.size());
+            if (delayMillis > 0) {
+                pause(delayMillis);
+            }
             if (!("Bearer " + KEY).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 send(ex, 401, Map.of("title", "Unauthorized"));
                 return;
             }
             if (failing) {
-                send(ex, 500, Map.of("title", "Internal error"));
+                send(ex, failStatus, Map.of("title", "Internal error"));
                 return;
             }
             String path = ex.getRequestURI().getPath();
@@ -175,8 +238,18 @@ public final class FakeTarget implements AutoCloseable {
         }
     }
 
+    /** A slow target, as the tests need one: the answer waits. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

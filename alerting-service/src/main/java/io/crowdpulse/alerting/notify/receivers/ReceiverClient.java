@@ -2,11 +2,10 @@ package io.crowdpulse.alerting.notify.receivers;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,58 +17,83 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.jboss.logging.Logger;
 
 import io.crowdpulse.alerting.notify.NotificationsConfig;
 import io.crowdpulse.alerting.notify.receivers.DeliveryException.Kind;
+import io.crowdpulse.common.overload.CircuitBreakers;
+import io.crowdpulse.common.overload.guards.ClientCache;
+import io.crowdpulse.common.overload.guards.ClientGuards;
+import io.crowdpulse.common.overload.guards.GuardSettings;
+import io.crowdpulse.common.tuning.KnobNames;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.Guard;
+import io.quarkus.runtime.Startup;
 
 /**
  * Posts JSON to receivers, owning what can go wrong on the way: a timeout per post, and per receiver a
  * circuit breaker (a receiver that keeps failing is left alone for a while instead of tying up workers)
- * and a bulkhead. It does not retry: the outbox owns the retry schedule.
+ * and a bulkhead, set by {@code crowdpulse.alerting.notifications.*} and tunable at runtime ({@code notify.*}
+ * knobs). It does not retry: the outbox owns the retry schedule.
  */
 @ApplicationScoped
+@Startup
 public class ReceiverClient {
 
-    private static final Logger LOG = Logger.getLogger(ReceiverClient.class);
-    /** Concurrent posts to one receiver, so one slow receiver cannot take every worker. */
-    private static final int PER_RECEIVER_CONCURRENCY = 2;
-    /** How long a receiver's circuit stays open after it failed most of its last posts. */
-    private static final Duration CIRCUIT_DELAY = Duration.ofSeconds(30);
+    /** The guard's timeout is a backstop behind the REST client's own read timeout. */
+    private static final Duration GUARD_SLACK = Duration.ofSeconds(1);
 
-    /** The client of one receiver, for the URL and headers it was built with. */
-    private record Client(URI url, Map<String, String> headers, ReceiverRestClient rest) {
+    /** What a receiver's REST client was built with; another URL, headers or timeout builds a new one. */
+    private record Spec(URI url, Map<String, String> headers, Duration timeout) {
     }
 
-    private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
-    private final Duration timeout;
+    private final CircuitBreakers breakers;
+    private final ClientGuards guards;
+    private final ClientCache<Spec, ReceiverRestClient> clients;
+    private final CircuitBreakers.Knobs knobs;
 
-    public ReceiverClient(NotificationsConfig config) {
-        this.timeout = config.sendTimeout();
+    public ReceiverClient(NotificationsConfig config, CircuitBreakers breakers) {
+        this.breakers = breakers;
+        this.guards = ClientGuards.newBuilder("receiver")
+                .destinations("receiver", receiver -> "receiver " + receiver)
+                .failure(ReceiverClient::receiverFailed)
+                .timeoutSlack(GUARD_SLACK)
+                .settings(new GuardSettings(config.sendTimeout(), 0, Duration.ZERO, Duration.ZERO,
+                        config.circuitVolume(), config.circuitFailureRatio(), config.circuitDelay(), config.bulkhead()))
+                .build();
+        // A send must end well within the claim timeout, or another replica claims the delivery mid-send.
+        Duration maxTimeout = config.claimTimeout().dividedBy(2);
+        this.knobs = new CircuitBreakers.Knobs(KnobNames.NOTIFY_TIMEOUT, maxTimeout, null,
+                KnobNames.NOTIFY_CIRCUIT_FAILURE_RATIO, KnobNames.NOTIFY_CIRCUIT_DELAY, KnobNames.NOTIFY_BULKHEAD);
+        this.clients = new ClientCache<>((receiver, spec) -> build(spec),
+                max(maxTimeout, config.sendTimeout()).plus(GUARD_SLACK).plusSeconds(1));
+    }
+
+    @PostConstruct
+    void register() {
+        breakers.register(guards, knobs);
     }
 
     /** Posts {@code body} to {@code url} with the receiver's headers; any 2xx answer is success. */
     public void post(Receiver receiver, URI url, String body) throws DeliveryException {
-        Guard guard = guards.computeIfAbsent(receiver.name(), this::guard);
+        GuardSettings settings = guards.settings();
         String shown = Receiver.redact(url, receiver.type());
         try {
-            guard.call(() -> {
-                send(receiver, url, shown, body);
+            guards.guard(receiver.name()).call(() -> {
+                send(receiver, url, shown, body, settings.timeout());
                 return null;
             }, Void.class);
         } catch (DeliveryException e) {
             throw e;
         } catch (CircuitBreakerOpenException e) {
             throw new DeliveryException(Kind.NOT_TRIED, "circuit open: " + receiver.name() + " failed too often lately",
-                    CIRCUIT_DELAY);
+                    settings.circuitDelay());
         } catch (BulkheadException e) {
             throw new DeliveryException(Kind.NOT_TRIED, "too many deliveries to " + receiver.name() + " in flight");
         } catch (TimeoutException e) {
-            throw new DeliveryException(Kind.TRANSIENT, "no answer from " + shown + " within " + timeout.toMillis() + " ms");
+            throw noAnswer(shown, settings);
         } catch (ProcessingException e) {
+            if (root(e) instanceof java.util.concurrent.TimeoutException) {
+                throw noAnswer(shown, settings); // the HTTP client's read timeout, the one meant to end a slow post
+            }
             throw new DeliveryException(Kind.TRANSIENT, "cannot reach " + shown + ": " + rootMessage(e));
         } catch (Exception e) {
             throw new DeliveryException(Kind.TRANSIENT, "post to " + shown + " failed: " + rootMessage(e));
@@ -78,15 +102,12 @@ public class ReceiverClient {
 
     /** Forgets the client and circuit of a receiver that was removed. */
     void forget(@Observes ReceiverRemoved event) {
-        guards.remove(event.name());
-        Client old = clients.remove(event.name());
-        if (old != null) {
-            close(old);
-        }
+        guards.forget(event.name());
+        clients.remove(event.name());
     }
 
-    private void send(Receiver receiver, URI url, String shown, String body) throws DeliveryException {
-        try (Response response = client(receiver.name(), url, receiver.headers()).post(body)) {
+    private void send(Receiver receiver, URI url, String shown, String body, Duration timeout) throws DeliveryException {
+        try (Response response = clients.get(receiver.name(), new Spec(url, receiver.headers(), timeout)).post(body)) {
             int status = response.getStatus();
             if (status >= 200 && status < 300) {
                 return;
@@ -98,46 +119,25 @@ public class ReceiverClient {
         }
     }
 
-    private ReceiverRestClient client(String receiver, URI url, Map<String, String> headers) {
-        Client[] replaced = new Client[1];
-        Client client = clients.compute(receiver, (name, current) -> {
-            if (current != null && current.url().equals(url) && current.headers().equals(headers)) {
-                return current;
-            }
-            replaced[0] = current;
-            return new Client(url, headers, build(url, headers));
-        });
-        if (replaced[0] != null) {
-            close(replaced[0]); // the receiver was re-created with another URL or headers
-        }
-        return client.rest();
-    }
-
-    private ReceiverRestClient build(URI url, Map<String, String> headers) {
+    private static ReceiverRestClient build(Spec spec) {
+        long timeout = spec.timeout().toMillis();
         return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(url)
-                .connectTimeout(Math.min(timeout.toMillis(), 5_000), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .baseUri(spec.url())
+                .connectTimeout(Math.min(timeout, 5_000), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
                 .followRedirects(false)
                 .userAgent("crowdpulse-alerting")
                 .clientHeadersFactory((incoming, outgoing) -> {
                     MultivaluedMap<String, String> extra = new MultivaluedHashMap<>();
-                    headers.forEach(extra::add);
+                    spec.headers().forEach(extra::add);
                     return extra;
                 })
                 .build(ReceiverRestClient.class);
     }
 
-    private Guard guard(String receiver) {
-        return Guard.create()
-                .withDescription("receiver " + receiver)
-                .withTimeout().duration(timeout.toMillis() + 1_000, ChronoUnit.MILLIS).done()
-                .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.8)
-                        .delay(CIRCUIT_DELAY.toMillis(), ChronoUnit.MILLIS).successThreshold(1)
-                        .when(ReceiverClient::receiverFailed).done()
-                .withBulkhead().limit(PER_RECEIVER_CONCURRENCY).done()
-                .build();
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -158,25 +158,26 @@ public class ReceiverClient {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    private static DeliveryException noAnswer(String shown, GuardSettings settings) {
+        return new DeliveryException(Kind.TRANSIENT, "no answer from " + shown + " within "
+                + settings.timeout().toMillis() + " ms");
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = root(e);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @PreDestroy
     void closeAll() {
-        clients.values().forEach(ReceiverClient::close);
-        clients.clear();
-    }
-
-    private static void close(Client client) {
-        try {
-            client.rest().close();
-        } catch (Exception e) {
-            LOG.debugf("Closing a receiver client failed: %s", e.getMessage());
-        }
+        clients.closeAll();
     }
 }

@@ -26,6 +26,7 @@ import io.crowdpulse.alerting.notify.support.Alerts;
 import io.crowdpulse.alerting.notify.support.NotifyTestProfile;
 import io.crowdpulse.alerting.notify.support.Receivers;
 import io.crowdpulse.alerting.notify.support.RecordingReceiver;
+import io.crowdpulse.alerting.notify.support.Webhook;
 import io.crowdpulse.common.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,22 +46,22 @@ class GroupingFlowTest {
     @Inject
     AlertNotifier notifier;
 
+    private Webhook webhook;
     private RecordingReceiver hook;
     private String target;
     private String name;
 
     @BeforeEach
     void receiver() throws Exception {
-        hook = RecordingReceiver.answering(200);
-        target = unique("api");
-        name = unique("hook");
-        Receivers.create(name, "webhook", hook.url("/hook"), target, Map.of());
+        webhook = Webhook.create("api");
+        hook = webhook.hook();
+        target = webhook.target();
+        name = webhook.name();
     }
 
     @AfterEach
     void close() {
-        Receivers.delete(name);
-        hook.close();
+        webhook.close();
     }
 
     private JsonNode awaitNotification(int n) {

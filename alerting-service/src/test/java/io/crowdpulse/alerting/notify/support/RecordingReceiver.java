@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP receiver on loopback that records every request and answers with scripted statuses
- * (then {@code thenStatus} for ever after).
+ * (then {@code thenStatus} for ever after), at once or after a set delay.
  */
 public final class RecordingReceiver implements AutoCloseable {
 
@@ -48,6 +48,7 @@ public final class RecordingReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
     private final AtomicInteger thenStatus = new AtomicInteger(200);
+    private volatile long delayMillis;
 
     private RecordingReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -55,6 +56,9 @@ public final class RecordingReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         Map.copyOf(exchange.getRequestHeaders()), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            if (delayMillis > 0) {
+                pause(delayMillis);
             }
             Integer scripted = script.poll();
             int status = scripted == null ? thenStatus.get() : scripted;
@@ -78,6 +82,19 @@ public final class RecordingReceiver implements AutoCloseable {
     public void answerFromNowOn(int status) {
         script.clear();
         thenStatus.set(status);
+    }
+
+    /** Answers every request only after {@code millis} (0: at once), as a slow receiver does. */
+    public void answerAfter(long millis) {
+        this.delayMillis = millis;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String url(String path) {
