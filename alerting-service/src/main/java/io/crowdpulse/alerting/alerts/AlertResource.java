@@ -1,6 +1,8 @@
 package io.crowdpulse.alerting.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.crowdpulse.alerting.alerts.AlertRepository.AlertFilter;
 import io.crowdpulse.alerting.alerts.AlertRepository.TimelineEntry;
 import io.crowdpulse.common.events.AlertEvent;
+import io.crowdpulse.common.overload.DegradedMode;
 import io.crowdpulse.common.paging.Page;
 import io.crowdpulse.common.paging.PageRequest;
 import io.crowdpulse.common.problem.ProblemException;
@@ -46,14 +49,19 @@ public class AlertResource {
     public record AlertDetail(Alert alert, List<TimelineEntry> timeline) {
     }
 
+    /** How far back a history read may reach while the service is degraded. */
+    static final Duration DEGRADED_HISTORY = Duration.ofHours(24);
+
     private final AlertService alerts;
     private final AlertStream stream;
     private final Clock clock;
+    private final DegradedMode degraded;
 
-    public AlertResource(AlertService alerts, AlertStream stream, Clock clock) {
+    public AlertResource(AlertService alerts, AlertStream stream, Clock clock, DegradedMode degraded) {
         this.alerts = alerts;
         this.stream = stream;
         this.clock = clock;
+        this.degraded = degraded;
     }
 
     @GET
@@ -69,10 +77,17 @@ public class AlertResource {
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         String labelName = label == null ? null : label.substring(0, label.indexOf(':'));
         String labelValue = label == null ? null : label.substring(label.indexOf(':') + 1);
+        Instant fromInstant = from == null ? null : TimeExpressions.instant("from", from, clock);
+        Instant toInstant = to == null ? null : TimeExpressions.instant("to", to, clock);
+        if (!"pending".equals(state) && !"firing".equals(state)
+                && (fromInstant == null || fromInstant.isBefore((toInstant == null ? clock.instant() : toInstant)
+                        .minus(DEGRADED_HISTORY)))) {
+            // Open alerts are what an operator needs most under overload; long history can wait.
+            degraded.rejectIfDegraded("alert history beyond " + DEGRADED_HISTORY.toHours() + "h");
+        }
         AlertFilter filter = new AlertFilter(state == null ? null : AlertState.valueOf(state.toUpperCase()),
                 severity == null ? null : Severity.of(severity), rule, metric, target, labelName, labelValue,
-                from == null ? null : TimeExpressions.instant("from", from, clock),
-                to == null ? null : TimeExpressions.instant("to", to, clock));
+                fromInstant, toInstant);
         return alerts.search(filter, PageRequest.of(page, size));
     }
 

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.crowdpulse.common.events.MetricSample;
 import io.crowdpulse.common.events.MetricsSnapshotEvent;
+import io.crowdpulse.common.overload.DegradedMode;
 import io.crowdpulse.common.paging.Page;
 import io.crowdpulse.common.paging.PageRequest;
 import io.crowdpulse.common.problem.ProblemException;
@@ -44,11 +45,13 @@ public class SeriesResource {
     private final SeriesStore store;
     private final SnapshotStream stream;
     private final Clock clock;
+    private final DegradedMode degraded;
 
-    public SeriesResource(SeriesStore store, SnapshotStream stream, Clock clock) {
+    public SeriesResource(SeriesStore store, SnapshotStream stream, Clock clock, DegradedMode degraded) {
         this.store = store;
         this.stream = stream;
         this.clock = clock;
+        this.degraded = degraded;
     }
 
     /** The latest value of every matching series. */
@@ -90,7 +93,10 @@ public class SeriesResource {
         return details;
     }
 
-    /** Points of matching series in [from, to), as CSV ({@code metric,target,labels,timestamp,value}) or JSON. */
+    /**
+     * Points of matching series in [from, to), as CSV ({@code metric,target,labels,timestamp,value}) or JSON.
+     * The collector's most expensive read and its least urgent: refused while the service is degraded.
+     */
     @GET
     @Path("/export")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
@@ -98,6 +104,7 @@ public class SeriesResource {
             @QueryParam("metric") @Pattern(regexp = METRIC) String metric,
             @QueryParam("target") @Identifier String target,
             @QueryParam("format") @Pattern(regexp = "csv|json", message = "must be csv or json") String format) {
+        degraded.rejectIfDegraded("metric exports");
         TimeRange range = TimeRange.parse(from, to, "15m", "now", clock);
         List<SeriesPoints> series = store.points(metric, target, range.from(), range.to());
         if ("csv".equals(format)) {
