@@ -115,6 +115,7 @@ public final class LoadGen {
             send(start, end);
         }
         long drainUntil = end + timeoutNanos + 2_000_000_000L;
+        long lastExpiry = start;
         while (true) {
             long now = System.nanoTime();
             while (nextDue <= now && nextDue < end) {
@@ -131,7 +132,10 @@ public final class LoadGen {
             if (now >= drainUntil) {
                 return;
             }
-            expire(now);
+            if (now - lastExpiry > 10_000_000L) {
+                expire(now);
+                lastExpiry = now;
+            }
             long waitNanos = Math.min(nextDue < end ? nextDue - now : end - now, 1_000_000L);
             if (waitNanos <= 0 || now >= end) {
                 waitNanos = 1_000_000L;
