@@ -52,9 +52,9 @@ fi
 for tool in java curl redis-cli psql ss awk promtool; do
   command -v "$tool" >/dev/null || die "$tool is needed"
 done
-redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || die "Redis is not reachable at 127.0.0.1:6379"
-psql -h 127.0.0.1 -U crowdpulse -d crowdpulse -qAtc 'select 1' >/dev/null 2>&1 \
-  || die "PostgreSQL is not reachable at 127.0.0.1:5432 (database/user/password crowdpulse)"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+bench_infra
 if [[ ! -f $JAR ]]; then
   say "$JAR is missing: building it (./mvnw -B -q -pl alerting-service -am install -DskipTests)"
   ./mvnw -B -q -pl alerting-service -am install -DskipTests

@@ -52,13 +52,9 @@ fi
 for tool in java curl redis-cli psql ss awk; do
   command -v "$tool" >/dev/null || die "$tool is needed"
 done
-# Redis and PostgreSQL as bin/stack and .ci/run want them: started if installed but down, the crowdpulse
-# role and database created if missing; otherwise a message says what is missing.
-# shellcheck source=bin/lib/infra.sh
-source "$ROOT/bin/lib/infra.sh"
-ensure_redis || die "Redis is not available at 127.0.0.1:6379"
-ensure_postgres || die "PostgreSQL is not available at 127.0.0.1:5432"
-ensure_database || die "the crowdpulse database is not usable (user/password crowdpulse)"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+bench_infra
 if [[ ! -f $JAR ]]; then
   say "$JAR is missing: building it (./mvnw -B -q -pl common,session-service install -DskipTests)"
   ./mvnw -B -q -pl common,session-service install -DskipTests
