@@ -60,20 +60,9 @@ say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # --- prerequisites --------------------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
-  say "wrk is missing: installing it with apt-get (apt-get update && apt-get install -y wrk)"
-  apt-get update -q && apt-get install -y -q wrk
-fi
-for tool in java curl redis-cli psql ss awk; do
-  command -v "$tool" >/dev/null || die "$tool is needed"
-done
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
-bench_infra
-if [[ ! -f $JAR ]]; then
-  say "$JAR is missing: building it (./mvnw -B -q -pl common,session-service install -DskipTests)"
-  ./mvnw -B -q -pl common,session-service install -DskipTests
-fi
+bench_session_prerequisites "$JAR"
 
 WORK=$(mktemp -d /tmp/crowdpulse-overload.XXXXXX)
 PID=""
