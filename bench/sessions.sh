@@ -183,10 +183,12 @@ RSS_REST=$(rss_mib "$PID")
 echo "    $RSS_REST MiB"
 
 # Warm-up, not measured: a freshly started JVM serves a fraction of its later rate until the JIT
-# has compiled the hot paths; without it the ceiling and step 3 would measure the JIT.
-say "warm-up (not measured): 5 s of /q/health/live, 5 s of single heartbeats"
-run_wrk warmup-live -t2 -c64 -d5s -s "$LUA/report.lua" "$BASE/q/health/live"
-run_wrk warmup-heartbeat -t2 -c64 -d5s -s "$LUA/heartbeat.lua" "$BASE"
+# has compiled the hot paths; without it the ceiling and step 3 would measure the JIT. 15 s each:
+# on a slower machine (2026-12-01, second session) C2 was still compiling after 10 s, and the
+# ceiling kept rising from one 5 s round to the next for 30 s.
+say "warm-up (not measured): 15 s of /q/health/live, 15 s of single heartbeats"
+run_wrk warmup-live -t2 -c64 -d15s -s "$LUA/report.lua" "$BASE/q/health/live"
+run_wrk warmup-heartbeat -t2 -c64 -d15s -s "$LUA/heartbeat.lua" "$BASE"
 CPU_ROWS=""
 
 # 2. HTTP ceiling

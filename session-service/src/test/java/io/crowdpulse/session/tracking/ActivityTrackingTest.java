@@ -18,9 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.testing.TestInfrastructure;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,6 +31,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @QuarkusTestResource(TestInfrastructure.class)
 class ActivityTrackingTest {
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void shouldCountDistinctUsersNotHeartbeatsOrSessions() {
@@ -109,6 +115,59 @@ class ActivityTrackingTest {
         assertEquals(1, organizationCount(org));
         asIngest().delete("/api/v1/sessions/" + carolSession).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void shouldStartASessionOnceWhenASmallBatchCarriesItTwice() {
+        // One user, so all three heartbeats land in one partition's script call: the path for a few heartbeats.
+        String org = unique("org");
+        String tax = unique("tax");
+        String accounting = unique("acc");
+        String frank = unique("frank");
+        String first = unique("s");
+        String second = unique("s");
+        List<Map<String, Object>> batch = List.of(heartbeat(frank, org, first, tax),
+                heartbeat(frank, org, first, accounting), heartbeat(frank, org, second, tax));
+        asIngest().body(batch).post("/api/v1/activity/batch").then().statusCode(202).body("accepted", equalTo(3));
+        assertEquals(1, moduleCount(tax));
+        assertEquals(1, moduleCount(accounting));
+        assertEquals(1, organizationCount(org));
+
+        // Two sessions were started, not three: ending both makes Frank stop counting at once.
+        asIngest().delete("/api/v1/sessions/" + first).then().statusCode(204);
+        assertEquals(1, organizationCount(org));
+        asIngest().delete("/api/v1/sessions/" + second).then().statusCode(204);
+        assertEquals(0, organizationCount(org));
+        assertEquals(0, moduleCount(accounting));
+    }
+
+    @Test
+    void shouldKeepAcceptingHeartbeatsAfterRedisDroppedTheConnections() {
+        String org = unique("org");
+        String module = unique("mod");
+        track(unique("gina"), org, unique("s"), module);
+
+        // Redis closes every client connection of the service.
+        redis.execute("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
+
+        // A heartbeat caught on a connection as it breaks gets a 503 (nothing of it is claimed), never a 500;
+        // then the writes go through new connections: ten in a row are accepted.
+        List<String> accepted = new ArrayList<>();
+        int[] inARow = {0};
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String user = unique("hank");
+            int status = asIngest().body(heartbeat(user, org, unique("s"), module)).post("/api/v1/activity")
+                    .then().extract().statusCode();
+            if (status != 202 && status != 503) {
+                throw new AssertionError("a heartbeat after the connections dropped got " + status);
+            }
+            if (status == 202) {
+                accepted.add(user);
+            }
+            inARow[0] = status == 202 ? inARow[0] + 1 : 0;
+            return inARow[0] >= 10;
+        });
+        assertEquals(1 + accepted.size(), organizationCount(org));
     }
 
     @Test
