@@ -54,7 +54,6 @@ if #ARGV - 2 <= 6 * DIRECT_MAX then
   return count_started(started)
 end
 
-
 -- ZADD now m1 now m2 … for every member; returns how many were new to the set.
 local function zadd_all(key, members)
   local added, args = 0, {}
