@@ -157,6 +157,8 @@ REDIS_PID=$(redis-cli info server | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
 
 say "cleaning old $PREFIX* keys and schema $SCHEMA"
 clean_data
+redis_mib() { redis-cli info memory | awk -F: '/^used_memory:/ { printf "%.0f", $2 / 1048576 }'; }
+REDIS_MIB_BEFORE=$(redis_mib)
 say "starting session-service on 127.0.0.1:$PORT (log: $WORK/service.log)"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 java -Xmx256m ${BENCH_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
@@ -228,6 +230,7 @@ LOAD_S=$(field load seconds)
 LOADED=$(field load accepted)
 LOAD_EPS=$(calc '%.0f' "$LOADED / $LOAD_S")
 AFTER=$(concurrent_users)
+REDIS_MIB_LOADED=$(redis_mib)
 echo "    $(commas "$LOADED") accepted in $LOAD_S s ($(commas "$LOAD_EPS") events/s), non-2xx $(field load non2xx);" \
   "concurrentUsers now $(commas "$AFTER")"
 VALID=true
@@ -264,6 +267,7 @@ TABLE=$(cat <<EOF
 | 5a | load $(commas $USERS) distinct users (c8) | $(commas "$LOADED") in $LOAD_S s = $(commas "$LOAD_EPS") events/s; $(non2xx load); concurrentUsers $(commas "$AFTER") (of which ≤ $(commas "$BEFORE") from steps 3–4) | all within the 60 s window | $( ((AFTER >= USERS)) && echo met || echo MISSED) |
 | 5b | GET /concurrent-users at $(commas "$AFTER") users (c16) | p50 $(field query p50_ms) ms, **p99 $(field query p99_ms) ms**; $(commas "$QUERY_RPS") req/s; $(non2xx query)$USERS_NOTE | p99 ≤ $QUERY_MAX_P99_MS ms | $(verdict "$(field query p99_ms)" "$QUERY_MAX_P99_MS" le) |
 | 6 | max RSS during steps 3–5 | **$RSS_MAX MiB** | ≤ $RSS_MAX_MIB MiB | $(verdict "$RSS_MAX" "$RSS_MAX_MIB" le) |
+| 7 | Redis memory after step 5a (used_memory, less what it held before the run) | $((REDIS_MIB_LOADED - REDIS_MIB_BEFORE)) MiB for $(commas "$AFTER") users | — | — |
 
 CPU during each step, in % of one core ($CORES cores = $((CORES * 100)) %); "other" is everything
 else on the machine (builds, tests, other services) and should be near 0 for clean figures:

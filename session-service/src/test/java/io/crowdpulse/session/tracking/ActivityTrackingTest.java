@@ -12,6 +12,7 @@ import static io.crowdpulse.session.support.Api.unique;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.crowdpulse.common.testing.TestInfrastructure;
+import io.crowdpulse.session.support.Keys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +36,9 @@ class ActivityTrackingTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    Keys keys;
 
     @Test
     void shouldCountDistinctUsersNotHeartbeatsOrSessions() {
@@ -183,6 +188,28 @@ class ActivityTrackingTest {
             asViewer().get("/api/v1/concurrent-users").then().body("windowSeconds", equalTo(2));
         } finally {
             tune("sessions.activity-window", 60);
+        }
+    }
+
+    @Test
+    void shouldStopCountingAtTheEndOfTheWindowLongBeforeTheCleanupRemovesTheActivity() {
+        String user = unique("fay");
+        String module = unique("mod");
+        String moduleUsers = keys.moduleUsers(keys.partitionOf(user), module);
+        tune("sessions.cleanup-interval", 300);
+        tune("sessions.activity-window", 2);
+        try {
+            track(user, unique("org"), unique("s"), module);
+            assertEquals(1, moduleCount(module));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> moduleCount(module) == 0);
+            // The count is exact from what Redis holds, not from the cleanup having run: it has not yet.
+            assertTrue(redis.sortedSet(String.class).zscore(moduleUsers, user).isPresent());
+            tune("sessions.cleanup-interval", 1);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> redis.sortedSet(String.class).zscore(moduleUsers, user).isEmpty());
+        } finally {
+            tune("sessions.activity-window", 60);
+            tune("sessions.cleanup-interval", 5);
         }
     }
 
