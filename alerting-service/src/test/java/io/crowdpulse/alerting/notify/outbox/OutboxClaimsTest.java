@@ -4,6 +4,7 @@ import static io.crowdpulse.alerting.notify.support.Api.unique;
 import static io.crowdpulse.alerting.notify.support.Receivers.awaitOnlyDelivery;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +40,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Claims on the outbox: a delivery left 'sending' by a replica that died is sent again once, after the
- * claim timeout and not before; replicas claiming at the same time send every delivery exactly once.
+ * claim timeout and not before; replicas claiming at the same time send every delivery once (twice only
+ * when an attempt failed, as a post that timed out may have arrived all the same).
  */
 @QuarkusTest
 @TestProfile(NotifyTestProfile.class)
@@ -129,13 +130,18 @@ class OutboxClaimsTest {
             } finally {
                 replicas.shutdownNow();
             }
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                    .untilAsserted(() -> assertEquals(count, hook.count(), "requests: " + hook.requests().stream()
-                            .map(q -> q.json().get("groupKey").asText()).sorted().toList()));
-            Set<String> groups = hook.requests().stream().map(q -> q.json().get("groupKey").asText()).collect(Collectors.toSet());
-            assertEquals(count, groups.size(), "every delivery sent exactly once");
-            await().atMost(Duration.ofSeconds(5)).until(() -> Receivers.deliveries(name).stream()
+            await().atMost(Duration.ofSeconds(10)).until(() -> Receivers.deliveries(name).stream()
                     .allMatch(d -> "delivered".equals(d.get("state"))));
+            Map<String, Long> sends = hook.requests().stream()
+                    .collect(Collectors.groupingBy(q -> q.json().get("groupKey").asText(), Collectors.counting()));
+            assertEquals(count, sends.size(), "every delivery sent: " + sends);
+            // Sent twice only after an attempt that failed (a post that timed out may still have arrived, and
+            // is retried): two claims of one delivery at the same time would send it twice without one.
+            for (Map<String, Object> delivery : Receivers.deliveries(name)) {
+                long times = sends.getOrDefault((String) delivery.get("groupKey"), 0L);
+                assertTrue(times == 1 || delivery.get("lastError") != null,
+                        "sent " + times + " times without a failed attempt: " + delivery);
+            }
         } finally {
             Receivers.delete(name);
         }
