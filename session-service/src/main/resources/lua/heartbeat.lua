@@ -3,6 +3,9 @@
 -- then six values per heartbeat: user, organization, session, module, user agent, ip address.
 -- Returns the number of sessions this call started.
 --
+-- Every ZADD is GT: writes may reach Redis out of order (several in flight, a retry after a failure),
+-- and an older one must never move a last-seen time back.
+--
 -- Every heartbeat of a call has the same score (now), so each sorted set is written with one
 -- variadic ZADD for all of its members instead of one ZADD per heartbeat: the per-command cost of
 -- Redis and of redis.call is paid per set, not per heartbeat. A call of a few heartbeats (single
@@ -38,15 +41,15 @@ if #ARGV - 2 <= 6 * DIRECT_MAX then
   local started = 0
   for i = 3, #ARGV, 6 do
     local user, org, sid, mod = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
-    redis.call('ZADD', base .. 'users', now, user)
-    if redis.call('ZADD', base .. 'm:' .. mod, now, user) == 1 then
-      redis.call('ZADD', base .. 'modules', now, mod)
+    redis.call('ZADD', base .. 'users', 'GT', now, user)
+    if redis.call('ZADD', base .. 'm:' .. mod, 'GT', now, user) == 1 then
+      redis.call('ZADD', base .. 'modules', 'GT', now, mod)
     end
-    if redis.call('ZADD', base .. 'o:' .. org, now, user) == 1 then
-      redis.call('ZADD', base .. 'orgs', now, org)
+    if redis.call('ZADD', base .. 'o:' .. org, 'GT', now, user) == 1 then
+      redis.call('ZADD', base .. 'orgs', 'GT', now, org)
     end
     -- A second heartbeat of a new session in this call finds it in the set: started once.
-    if redis.call('ZADD', base .. 'sessions', now, sid) == 1 then
+    if redis.call('ZADD', base .. 'sessions', 'GT', now, sid) == 1 then
       started = started + start_session(i)
     end
     redis.call('HSET', base .. 'smod', sid, mod)
@@ -54,19 +57,19 @@ if #ARGV - 2 <= 6 * DIRECT_MAX then
   return count_started(started)
 end
 
--- ZADD now m1 now m2 … for every member; returns how many were new to the set.
+-- ZADD GT now m1 now m2 … for every member; returns how many were new to the set.
 local function zadd_all(key, members)
   local added, args = 0, {}
   for j = 1, #members do
     args[#args + 1] = now
     args[#args + 1] = members[j]
     if #args >= 2 * CHUNK then
-      added = added + redis.call('ZADD', key, unpack(args))
+      added = added + redis.call('ZADD', key, 'GT', unpack(args))
       args = {}
     end
   end
   if #args > 0 then
-    added = added + redis.call('ZADD', key, unpack(args))
+    added = added + redis.call('ZADD', key, 'GT', unpack(args))
   end
   return added
 end
@@ -99,12 +102,12 @@ zadd_all(base .. 'users', users)
 -- gains a member, not on every heartbeat (the sweep drops an index entry once its set is empty).
 for _, mod in ipairs(module_order) do
   if zadd_all(base .. 'm:' .. mod, module_users[mod]) > 0 then
-    redis.call('ZADD', base .. 'modules', now, mod)
+    redis.call('ZADD', base .. 'modules', 'GT', now, mod)
   end
 end
 for _, org in ipairs(org_order) do
   if zadd_all(base .. 'o:' .. org, org_users[org]) > 0 then
-    redis.call('ZADD', base .. 'orgs', now, org)
+    redis.call('ZADD', base .. 'orgs', 'GT', now, org)
   end
 end
 

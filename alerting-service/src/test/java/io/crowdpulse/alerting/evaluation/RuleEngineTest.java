@@ -22,6 +22,7 @@ import io.crowdpulse.alerting.rules.RuleKind;
 import io.crowdpulse.alerting.silences.Silence;
 import io.crowdpulse.common.events.AnomalyEvent;
 import io.crowdpulse.common.events.MetricSample;
+import io.crowdpulse.common.testing.MutableClock;
 
 class RuleEngineTest {
 

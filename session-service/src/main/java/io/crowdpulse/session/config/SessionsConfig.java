@@ -40,6 +40,14 @@ public interface SessionsConfig {
     @WithDefault("4")
     int ingestWritesInFlight();
 
+    /**
+     * Most single heartbeats answered 202 before Redis holds them (they are written within milliseconds, and
+     * retried until Redis takes them); past it, a heartbeat is answered once written. 0 answers every
+     * heartbeat once written. Batches are always answered once written.
+     */
+    @WithDefault("10000")
+    int ingestUnwrittenMax();
+
     /** How many organizations the per-second stats event carries (the busiest). */
     @WithDefault("50")
     int statsTopOrganizations();

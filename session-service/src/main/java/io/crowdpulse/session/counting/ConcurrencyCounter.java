@@ -15,6 +15,7 @@ import io.crowdpulse.session.config.SessionSettings;
 import io.crowdpulse.session.support.Keys;
 import io.crowdpulse.session.support.Scripts;
 import io.crowdpulse.session.support.Scripts.Call;
+import io.crowdpulse.session.tracking.HeartbeatBatcher;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -24,7 +25,8 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Counts distinct users now, overall, per module and per organization. A user lives in one partition,
- * so every count is the exact sum of the partitions' counts, read in one pipelined round trip.
+ * so every count is the exact sum of the partitions' counts, read in one pipelined round trip. Each count
+ * is read once the heartbeats this instance answered before it are written (see {@link HeartbeatBatcher}).
  */
 @ApplicationScoped
 public class ConcurrencyCounter {
@@ -34,10 +36,12 @@ public class ConcurrencyCounter {
     private final Redis redis;
     private final SessionSettings settings;
     private final Clock clock;
+    private final HeartbeatBatcher batcher;
     private final AtomicReference<CompletableFuture<Counts>> inFlight = new AtomicReference<>();
 
     public ConcurrencyCounter(Keys keys, Scripts scripts, ReactiveRedisDataSource redis, SessionSettings settings,
-            Clock clock) {
+            Clock clock, HeartbeatBatcher batcher) {
+        this.batcher = batcher;
         this.keys = keys;
         this.scripts = scripts;
         this.redis = redis.getRedis();
@@ -50,6 +54,10 @@ public class ConcurrencyCounter {
      * own 16 scripts: under load Redis does one count per round trip, not one per request.
      */
     public Uni<Counts> now() {
+        return batcher.afterWritten().chain(this::shared);
+    }
+
+    private Uni<Counts> shared() {
         while (true) {
             CompletableFuture<Counts> current = inFlight.get();
             if (current != null) {
@@ -99,20 +107,20 @@ public class ConcurrencyCounter {
 
     /** Users per module active in the window. */
     public Uni<Map<String, Long>> perModule() {
-        return groups("modules");
+        return batcher.afterWritten().chain(() -> groups("modules"));
     }
 
     /** Users per organization active in the window. */
     public Uni<Map<String, Long>> perOrganization() {
-        return groups("orgs");
+        return batcher.afterWritten().chain(() -> groups("orgs"));
     }
 
     public Uni<Long> module(String moduleId) {
-        return sumOfCounts(p -> keys.moduleUsers(p, moduleId));
+        return batcher.afterWritten().chain(() -> sumOfCounts(p -> keys.moduleUsers(p, moduleId)));
     }
 
     public Uni<Long> organization(String organizationId) {
-        return sumOfCounts(p -> keys.organizationUsers(p, organizationId));
+        return batcher.afterWritten().chain(() -> sumOfCounts(p -> keys.organizationUsers(p, organizationId)));
     }
 
     /** In turn, partition after partition: each call counts hundreds of sets (see {@link Scripts#runInTurn}). */

@@ -25,6 +25,7 @@ import io.crowdpulse.session.counting.SessionStatsService;
 import io.crowdpulse.session.counting.SessionStatsView;
 import io.crowdpulse.session.records.SessionRecordRepository.RecordFilter;
 import io.crowdpulse.session.tracking.ActivityTracker;
+import io.crowdpulse.session.tracking.HeartbeatBatcher;
 import io.smallrye.mutiny.Uni;
 
 /** Sessions: end one, their rates and durations, and the history of ended sessions. */
@@ -33,13 +34,15 @@ import io.smallrye.mutiny.Uni;
 public class SessionResource {
 
     private final ActivityTracker tracker;
+    private final HeartbeatBatcher batcher;
     private final SessionStatsService stats;
     private final SessionRecordRepository records;
     private final Clock clock;
 
-    public SessionResource(ActivityTracker tracker, SessionStatsService stats, SessionRecordRepository records,
-            Clock clock) {
+    public SessionResource(ActivityTracker tracker, HeartbeatBatcher batcher, SessionStatsService stats,
+            SessionRecordRepository records, Clock clock) {
         this.tracker = tracker;
+        this.batcher = batcher;
         this.stats = stats;
         this.records = records;
         this.clock = clock;
@@ -50,7 +53,8 @@ public class SessionResource {
     @ResponseStatus(204)
     @Access(Role.INGEST)
     public Uni<Void> end(@PathParam("sessionId") @Identifier String sessionId) {
-        return tracker.endSession(sessionId).map(ended -> {
+        // After the heartbeats answered before it: a heartbeat still queued must not reopen the session.
+        return batcher.afterWritten().chain(() -> tracker.endSession(sessionId)).map(ended -> {
             if (!ended) {
                 throw ProblemException.notFound("No open session '" + sessionId + "'");
             }

@@ -19,6 +19,7 @@ import io.crowdpulse.common.problem.ProblemException;
 import io.crowdpulse.common.security.Access;
 import io.crowdpulse.common.security.Role;
 import io.crowdpulse.session.config.SessionsConfig;
+import io.crowdpulse.session.tracking.HeartbeatBatcher.Answer;
 
 /**
  * Ingest of activity heartbeats, one at a time or in batches. The constraints declared on {@link Heartbeat}
@@ -49,7 +50,7 @@ public class ActivityResource {
         if (!errors.isEmpty()) {
             throw invalid(errors, "");
         }
-        return record(List.of(heartbeat));
+        return record(List.of(heartbeat), Answer.WHEN_QUEUED);
     }
 
     @POST
@@ -84,7 +85,8 @@ public class ActivityResource {
             // Nothing of an invalid batch is recorded, so the sender can fix and resend all of it.
             throw invalid(errors, "; nothing of the batch was recorded");
         }
-        return record(heartbeats);
+        // A batch is answered once written: its sender (a gateway, a forwarder) is told exactly what Redis holds.
+        return record(heartbeats, Answer.WHEN_WRITTEN);
     }
 
     private static ProblemException invalid(List<Problem.FieldError> errors, String several) {
@@ -94,9 +96,9 @@ public class ActivityResource {
                 .withErrors(errors));
     }
 
-    private CompletionStage<Map<String, Integer>> record(List<Heartbeat> heartbeats) {
+    private CompletionStage<Map<String, Integer>> record(List<Heartbeat> heartbeats, Answer when) {
         CompletableFuture<Map<String, Integer>> answer = new CompletableFuture<>();
-        batcher.submit(heartbeats).whenComplete((n, failure) -> {
+        batcher.submit(heartbeats, when).whenComplete((n, failure) -> {
             if (failure == null) {
                 answer.complete(Map.of("accepted", n));
             } else {

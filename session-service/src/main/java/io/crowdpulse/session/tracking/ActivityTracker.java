@@ -29,9 +29,9 @@ public class ActivityTracker {
         this.clock = clock;
     }
 
-    /** Records the heartbeats at the server's receive time; completes once Redis holds them all. */
-    public Uni<Integer> track(List<Heartbeat> heartbeats) {
-        String now = Long.toString(clock.millis());
+    /** Records the heartbeats as received at {@code receivedAtMillis}; completes once Redis holds them all. */
+    public Uni<Integer> track(List<Heartbeat> heartbeats, long receivedAtMillis) {
+        String now = Long.toString(receivedAtMillis);
         @SuppressWarnings("unchecked")
         List<String>[] argsByPartition = new List[keys.partitions()];
         int used = 0;

@@ -9,7 +9,9 @@ import static io.crowdpulse.session.support.Api.track;
 import static io.crowdpulse.session.support.Api.trackAll;
 import static io.crowdpulse.session.support.Api.tune;
 import static io.crowdpulse.session.support.Api.unique;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,8 +157,9 @@ class ActivityTrackingTest {
         // Redis closes every client connection of the service.
         redis.execute("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
 
-        // A heartbeat caught on a connection as it breaks gets a 503 (nothing of it is claimed), never a 500;
-        // then the writes go through new connections: ten in a row are accepted.
+        // A heartbeat whose write is caught on a connection as it breaks was answered 202 already and is written
+        // again through a new connection; one that waits for a failing write gets a 503, never a 500. Ten in a
+        // row are accepted, and every one answered 202 is counted.
         List<String> accepted = new ArrayList<>();
         int[] inARow = {0};
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -173,6 +176,9 @@ class ActivityTrackingTest {
             return inARow[0] >= 10;
         });
         assertEquals(1 + accepted.size(), organizationCount(org));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("crowdpulse_ingest_unwritten 0.0"))
+                .body(containsString("crowdpulse_ingest_failed_writes_total"));
     }
 
     @Test
