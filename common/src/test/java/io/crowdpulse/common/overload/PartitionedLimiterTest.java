@@ -137,6 +137,28 @@ class PartitionedLimiterTest {
     }
 
     @Test
+    void shouldNotTakeJitterUnderAMillisecondForCongestion() {
+        PartitionedLimiter limiter = PartitionedLimiter.newBuilder().limits(5, 200).initialLimit(100)
+                .nanoClock(nanos::get).build();
+        // Answers in 0.1 ms, then in 0.9 ms: nine times slower, and still nothing queues.
+        long t = 0;
+        for (int i = 0; i < 2000; i++) {
+            limiter.tryAcquire(Partition.INGEST);
+            nanos.set(t + 100_000);
+            limiter.release(Partition.INGEST, t, 100, Outcome.SUCCESS);
+            t += 100_000;
+        }
+        int before = limiter.limit();
+        for (int i = 0; i < 200; i++) {
+            limiter.tryAcquire(Partition.INGEST);
+            nanos.set(t + 900_000);
+            limiter.release(Partition.INGEST, t, before, Outcome.SUCCESS);
+            t += 900_000;
+        }
+        assertTrue(limiter.limit() >= before, "limit " + limiter.limit() + " should stay at " + before);
+    }
+
+    @Test
     void shouldParseAlgorithmNames() {
         assertEquals(LimitAlgorithm.GRADIENT2, LimitAlgorithm.parse("Gradient2"));
         assertEquals(LimitAlgorithm.VEGAS, LimitAlgorithm.parse(" vegas "));

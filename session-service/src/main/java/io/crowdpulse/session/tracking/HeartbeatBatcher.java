@@ -38,7 +38,7 @@ import io.vertx.core.Vertx;
  * single heartbeat before its write is what lets many heartbeats share one write: a client that waited for
  * Redis would hold its connection, and with it the next heartbeat, for the whole round trip. What is
  * answered before it is written is never dropped: at most {@code ingest-unwritten-max} heartbeats at once
- * (past that, requests wait for their write), retried after a failed write until Redis takes them, and
+ * (past that, a heartbeat waits until a write frees room), retried after a failed write until Redis takes them, and
  * written before the service stops. Only a crash of the process loses them, a few milliseconds' worth,
  * as a crash of Redis loses what it has not persisted.
  * <p>
@@ -98,6 +98,8 @@ public class HeartbeatBatcher {
     private final int maxUnwritten;
 
     private final Deque<Pending> queue = new ConcurrentLinkedDeque<>();
+    /** Single heartbeats that found no room under the limit of unwritten ones: answered as room frees. */
+    private final Deque<Pending> waitingForRoom = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Heartbeats answered and not yet written. */
     private final AtomicInteger unwritten = new AtomicInteger();
@@ -138,12 +140,22 @@ public class HeartbeatBatcher {
     public CompletableFuture<Integer> submit(List<Heartbeat> heartbeats, Answer answer) {
         long now = clock.millis();
         int n = heartbeats.size();
-        if (answer == Answer.WHEN_QUEUED && !failing && reserve(n)) {
+        boolean early = answer == Answer.WHEN_QUEUED && !failing && maxUnwritten > 0;
+        if (early && reserve(n)) {
             queue.addLast(new Pending(heartbeats, now, null, false));
             drain();
             return CompletableFuture.completedFuture(n);
         }
         CompletableFuture<Integer> reply = new CompletableFuture<>();
+        if (early) {
+            // No room: wait for the next write to free some (a few milliseconds), not for a write of its own
+            // behind everything queued.
+            waitingForRoom.addLast(new Pending(heartbeats, now, reply, false));
+            List<Pending> admitted = admitWaiting(); // room may have freed meanwhile
+            drain();
+            admitted.forEach(p -> p.reply().complete(p.heartbeats().size()));
+            return reply;
+        }
         queue.addLast(new Pending(heartbeats, now, reply, false));
         drain();
         return reply;
@@ -253,11 +265,20 @@ public class HeartbeatBatcher {
     }
 
     private void finished(Write write, Throwable failure) {
+        List<Pending> admitted = List.of();
+        List<Pending> refused = List.of();
         if (failure == null) {
             succeeded();
+            for (Pending p : write.pendings()) {
+                if (p.answered()) {
+                    unwritten.addAndGet(-p.heartbeats().size());
+                }
+            }
+            admitted = admitWaiting();
         } else {
             failedWrites.increment();
             requeueAnswered(write);
+            refused = refuseWaiting();
             long delay = pause();
             scheduler.schedule(delay, () -> {
                 pausedUntil = 0;
@@ -270,22 +291,49 @@ public class HeartbeatBatcher {
         inFlight.decrementAndGet();
         drain();
         for (Pending p : write.pendings()) {
-            if (p.barrier()) {
-                continue;
-            }
-            if (!p.answered()) {
+            if (!p.barrier() && !p.answered()) {
                 if (failure == null) {
                     p.reply().complete(p.heartbeats().size());
                 } else {
                     p.reply().completeExceptionally(failure);
                 }
-            } else if (failure == null) {
-                unwritten.addAndGet(-p.heartbeats().size());
             }
         }
+        admitted.forEach(p -> p.reply().complete(p.heartbeats().size()));
+        refused.forEach(p -> p.reply().completeExceptionally(failure));
         for (Pending barrier : complete(write.seq())) {
             barrier.reply().complete(0);
         }
+    }
+
+    /**
+     * Queues the single heartbeats waiting for room, oldest first, as far as there is room now; returns them,
+     * for the caller to answer.
+     */
+    private List<Pending> admitWaiting() {
+        if (waitingForRoom.isEmpty()) {
+            return List.of();
+        }
+        List<Pending> admitted = new ArrayList<>();
+        synchronized (waitingForRoom) {
+            Pending next;
+            while ((next = waitingForRoom.peekFirst()) != null && reserve(next.heartbeats().size())) {
+                waitingForRoom.pollFirst();
+                queue.addLast(new Pending(next.heartbeats(), next.receivedAt(), null, false));
+                admitted.add(next);
+            }
+        }
+        return admitted;
+    }
+
+    /** After a failed write, the heartbeats waiting for room are not taken: their senders are told so. */
+    private List<Pending> refuseWaiting() {
+        List<Pending> refused = new ArrayList<>();
+        Pending next;
+        while ((next = waitingForRoom.pollFirst()) != null) {
+            refused.add(next);
+        }
+        return refused;
     }
 
     private synchronized void succeeded() {

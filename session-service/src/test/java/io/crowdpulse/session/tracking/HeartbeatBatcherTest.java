@@ -94,18 +94,27 @@ class HeartbeatBatcherTest {
     }
 
     @Test
-    void shouldAnswerOnlyOnceWrittenPastTheLimitOfUnwrittenHeartbeats() {
+    void shouldAnswerPastTheLimitOfUnwrittenHeartbeatsOnlyAsAWriteFreesRoom() {
         HeartbeatBatcher batcher = batcher(1, 2);
         assertTrue(batcher.submit(one("ann"), Answer.WHEN_QUEUED).isDone());
         assertTrue(batcher.submit(one("ben"), Answer.WHEN_QUEUED).isDone());
-        CompletableFuture<Integer> third = batcher.submit(one("cid"), Answer.WHEN_QUEUED);
-        assertFalse(third.isDone(), "two are unwritten already");
+        CompletableFuture<Integer> cid = batcher.submit(one("cid"), Answer.WHEN_QUEUED);
+        CompletableFuture<Integer> dan = batcher.submit(one("dan"), Answer.WHEN_QUEUED);
+        assertFalse(cid.isDone(), "two are unwritten already");
 
-        sent.get(0).succeed(); // ann
-        sent.get(1).succeed(); // ben and cid
-        assertEquals(1, third.getNow(-1));
+        sent.get(0).succeed(); // ann's write frees one place: cid's, the older
+        assertEquals(1, cid.getNow(-1));
+        assertFalse(dan.isDone());
+        assertEquals(List.of("ben", "cid"), sent.get(1).users(), "cid is queued once answered, dan is not");
+        assertEquals(2, batcher.unwritten());
+
+        sent.get(1).fail(); // ben and cid are kept for the retry; dan, never answered, learns of the failure
+        assertTrue(dan.isCompletedExceptionally());
+        assertEquals(2, batcher.unwritten());
+        scheduled.get(0).run();
+        assertEquals(List.of("ben", "cid"), sent.get(2).users());
+        sent.get(2).succeed();
         assertEquals(0, batcher.unwritten());
-        assertTrue(batcher.submit(one("dan"), Answer.WHEN_QUEUED).isDone(), "room again");
     }
 
     @Test

@@ -26,6 +26,14 @@ public final class PartitionedLimiter {
     /** What {@link #tryAcquire} returns when the request is shed. */
     public static final int REJECTED = -1;
 
+    /**
+     * Latencies below this are sampled as this. A request answered in a fraction of a millisecond (a heartbeat
+     * queued for the next write) swings between 0.1 and 0.9 ms with a GC pause or a busy core; sampled as is,
+     * that reads as latency growing ninefold, the gradient halves the limit, and shedding at a full
+     * concurrency starves what is left. Under a millisecond nothing is queueing.
+     */
+    static final long MIN_SAMPLE_NANOS = 1_000_000;
+
     /** How an admitted request ended, as the algorithm should learn from it. */
     public enum Outcome {
         /** Answered: its latency is a sample. */
@@ -124,7 +132,8 @@ public final class PartitionedLimiter {
             return;
         }
         Limit current = limit;
-        current.onSample(startNanos, nanoClock.getAsLong() - startNanos, inflightAtStart, outcome == Outcome.DROPPED);
+        long rtt = Math.max(MIN_SAMPLE_NANOS, nanoClock.getAsLong() - startNanos);
+        current.onSample(startNanos, rtt, inflightAtStart, outcome == Outcome.DROPPED);
         int learned = current.getLimit();
         if (learned != currentLimit) {
             updateLimit(learned);
