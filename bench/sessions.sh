@@ -50,7 +50,7 @@ source bench/lib.sh
 bench_session_prerequisites "$JAR"
 
 WORK=$(mktemp -d /tmp/crowdpulse-bench.XXXXXX)
-PID="" SAMPLER=""
+PID="" SAMPLER="" UNWRITTEN_SAMPLER=""
 
 clean_data() {
   redis-cli --scan --pattern "$PREFIX*" | xargs -r -n 1000 redis-cli unlink >/dev/null
@@ -62,6 +62,7 @@ cleanup() {
   local status=$?
   set +e
   [[ -n $SAMPLER ]] && kill "$SAMPLER" 2>/dev/null
+  [[ -n $UNWRITTEN_SAMPLER ]] && kill "$UNWRITTEN_SAMPLER" 2>/dev/null
   if [[ -n $PID ]] && kill -0 "$PID" 2>/dev/null; then
     echo "==> stopping session-service (pid $PID)"
     kill "$PID"
@@ -209,20 +210,25 @@ SAMPLER=$!
 # 3. Single heartbeats
 sleep 2
 say "3. single heartbeats: POST /api/v1/activity (100,000 users, 200 organizations, 10 modules)"
+( while kill -0 "$PID" 2>/dev/null; do metric crowdpulse_ingest_unwritten; echo; sleep 0.5; done ) >"$WORK/unwritten" &
+UNWRITTEN_SAMPLER=$!
 run_wrk heartbeat -t2 -c64 -d15s --latency -s "$LUA/heartbeat.lua" "$BASE"
+kill "$UNWRITTEN_SAMPLER"
+wait "$UNWRITTEN_SAMPLER" 2>/dev/null || true
+UNWRITTEN_SAMPLER=""
+UNWRITTEN_MAX=$(sort -n "$WORK/unwritten" | tail -1)
 HB_RPS=$(calc '%.0f' "$(field heartbeat ok) / $(field heartbeat seconds)")
 HB_PCT=$(calc '%.0f' "100 * $HB_RPS / $CEIL_RPS")
 echo "    $(commas "$HB_RPS") req/s = $HB_PCT % of ceiling, p50 $(field heartbeat p50_ms) ms," \
   "p99 $(field heartbeat p99_ms) ms, non-2xx $(field heartbeat non2xx) ($(field heartbeat codes))"
 # A single heartbeat is answered once queued for the next write: every one answered must reach Redis.
-UNWRITTEN=$(metric crowdpulse_ingest_unwritten)
 t0=$(date +%s.%N)
 for _ in $(seq 100); do [[ $(metric crowdpulse_ingest_unwritten) == 0 ]] && break; sleep 0.1; done
 [[ $(metric crowdpulse_ingest_unwritten) == 0 ]] || die "answered heartbeats still unwritten 10 s after step 3"
 DRAIN_S=$(calc '%.1f' "$(date +%s.%N) - $t0")
 FAILED_WRITES=$(metric crowdpulse_ingest_failed_writes_total)
-echo "    $(commas "$UNWRITTEN") answered and not yet written when wrk stopped, all written within $DRAIN_S s;" \
-  "$FAILED_WRITES failed writes"
+echo "    at most $(commas "$UNWRITTEN_MAX") answered and not yet written (sampled every 0.5 s); all written" \
+  "$DRAIN_S s after the step; $FAILED_WRITES failed writes"
 
 # 4. Batches of 1000
 sleep 2
@@ -274,7 +280,7 @@ TABLE=$(cat <<EOF
 |---|---|---|---|---|
 | 1 | RSS at rest | $RSS_REST MiB | — | — |
 | 2 | HTTP ceiling, GET /q/health/live (c64) | $(commas "$CEIL_RPS") req/s; p50 $(field ceiling p50_ms) ms, p99 $(field ceiling p99_ms) ms; $(non2xx ceiling) | reference | — |
-| 3 | single heartbeat, POST /activity (c64) | $(commas "$HB_RPS") req/s = **$HB_PCT % of ceiling**; p50 $(field heartbeat p50_ms) ms, p99 $(field heartbeat p99_ms) ms; $(non2xx heartbeat); $(commas "$UNWRITTEN") answered and unwritten as wrk stopped, written within $DRAIN_S s, $FAILED_WRITES failed writes | ≥ $HEARTBEAT_MIN_PCT % of ceiling | $(verdict "$HB_PCT" "$HEARTBEAT_MIN_PCT" ge) |
+| 3 | single heartbeat, POST /activity (c64) | $(commas "$HB_RPS") req/s = **$HB_PCT % of ceiling**; p50 $(field heartbeat p50_ms) ms, p99 $(field heartbeat p99_ms) ms; $(non2xx heartbeat); at most $(commas "$UNWRITTEN_MAX") answered and unwritten, all written $DRAIN_S s after, $FAILED_WRITES failed writes | ≥ $HEARTBEAT_MIN_PCT % of ceiling | $(verdict "$HB_PCT" "$HEARTBEAT_MIN_PCT" ge) |
 | 4 | batch ingest, POST /activity/batch ×1000 (c16) | $BATCH_RPS batches/s = **$(commas "$BATCH_EPS") events/s**; per batch p50 $(field batch p50_ms) ms, p99 $(field batch p99_ms) ms; $(non2xx batch) | ≥ $(commas $BATCH_MIN_EVENTS) events/s | $(verdict "$BATCH_EPS" "$BATCH_MIN_EVENTS" ge) |
 | 5a | load $(commas $USERS) distinct users (c8) | $(commas "$LOADED") in $LOAD_S s = $(commas "$LOAD_EPS") events/s; $(non2xx load); concurrentUsers $(commas "$AFTER") (of which ≤ $(commas "$BEFORE") from steps 3–4) | all within the 60 s window | $( ((AFTER >= USERS)) && echo met || echo MISSED) |
 | 5b | GET /concurrent-users at $(commas "$AFTER") users (c16) | p50 $(field query p50_ms) ms, **p99 $(field query p99_ms) ms**; $(commas "$QUERY_RPS") req/s; $(non2xx query)$USERS_NOTE | p99 ≤ $QUERY_MAX_P99_MS ms | $(verdict "$(field query p99_ms)" "$QUERY_MAX_P99_MS" le) |

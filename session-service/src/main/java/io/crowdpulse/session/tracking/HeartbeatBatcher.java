@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.crowdpulse.common.problem.ProblemException;
 import io.crowdpulse.session.config.SessionsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -151,6 +152,12 @@ public class HeartbeatBatcher {
             // No room: wait for the next write to free some (a few milliseconds), not for a write of its own
             // behind everything queued.
             waitingForRoom.addLast(new Pending(heartbeats, now, reply, false));
+            if (failing) {
+                // A write failed meanwhile and may have refused the waiting ones before this one came.
+                Throwable failed = ProblemException.unavailable("Redis is failing; nothing was recorded, send it again");
+                refuseWaiting().forEach(p -> p.reply().completeExceptionally(failed));
+                return reply;
+            }
             List<Pending> admitted = admitWaiting(); // room may have freed meanwhile
             drain();
             admitted.forEach(p -> p.reply().complete(p.heartbeats().size()));
@@ -268,7 +275,9 @@ public class HeartbeatBatcher {
         List<Pending> admitted = List.of();
         List<Pending> refused = List.of();
         if (failure == null) {
-            succeeded();
+            if (!write.heartbeats().isEmpty()) {
+                succeeded(); // a write of barriers alone says nothing about Redis
+            }
             for (Pending p : write.pendings()) {
                 if (p.answered()) {
                     unwritten.addAndGet(-p.heartbeats().size());

@@ -144,6 +144,27 @@ class HeartbeatBatcherTest {
     }
 
     @Test
+    void shouldStayWaryUntilAWriteOfHeartbeatsSucceeds() {
+        HeartbeatBatcher batcher = batcher(2, 100);
+        batcher.submit(one("ann"), Answer.WHEN_QUEUED);
+        sent.get(0).fail();
+        scheduled.get(0).run(); // the pause ends: ann's retry leaves
+        assertEquals(List.of("ann"), sent.get(1).users());
+
+        // A read leaves through the free place as a write of no heartbeats; that it completes tells nothing of
+        // Redis, and the read itself still waits for ann.
+        CompletableFuture<Void> read = batcher.written().toCompletableFuture();
+        assertFalse(read.isDone());
+        CompletableFuture<Integer> ben = batcher.submit(one("ben"), Answer.WHEN_QUEUED);
+        assertFalse(ben.isDone(), "still answered only once written");
+        sent.get(1).succeed();
+        assertTrue(read.isDone());
+        assertTrue(batcher.submit(one("cid"), Answer.WHEN_QUEUED).isDone(), "a write of heartbeats succeeded");
+        sent.get(2).succeed();
+        assertEquals(1, ben.getNow(-1));
+    }
+
+    @Test
     void shouldReleaseAReadOnlyOnceEveryWriteBeforeItIsComplete() throws Exception {
         HeartbeatBatcher batcher = batcher(2, 100);
         assertTrue(batcher.written().toCompletableFuture().isDone(), "nothing pending: at once");
