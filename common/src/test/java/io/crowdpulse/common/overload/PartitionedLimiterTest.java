@@ -119,20 +119,9 @@ class PartitionedLimiterTest {
         PartitionedLimiter limiter = PartitionedLimiter.newBuilder().limits(5, 200).initialLimit(100)
                 .nanoClock(nanos::get).build();
         // A long run of fast requests at full concurrency, then latency ten times higher.
-        long t = 0;
-        for (int i = 0; i < 2000; i++) {
-            limiter.tryAcquire(Partition.INGEST);
-            nanos.set(t + 1_000_000);
-            limiter.release(Partition.INGEST, t, 100, Outcome.SUCCESS);
-            t += 1_000_000;
-        }
+        answer(limiter, 2000, 1_000_000, 100);
         int before = limiter.limit();
-        for (int i = 0; i < 200; i++) {
-            limiter.tryAcquire(Partition.INGEST);
-            nanos.set(t + 10_000_000);
-            limiter.release(Partition.INGEST, t, before, Outcome.SUCCESS);
-            t += 10_000_000;
-        }
+        answer(limiter, 200, 10_000_000, before);
         assertTrue(limiter.limit() < before, "limit " + limiter.limit() + " should fall below " + before);
     }
 
@@ -141,21 +130,20 @@ class PartitionedLimiterTest {
         PartitionedLimiter limiter = PartitionedLimiter.newBuilder().limits(5, 200).initialLimit(100)
                 .nanoClock(nanos::get).build();
         // Answers in 0.1 ms, then in 0.9 ms: nine times slower, and still nothing queues.
-        long t = 0;
-        for (int i = 0; i < 2000; i++) {
-            limiter.tryAcquire(Partition.INGEST);
-            nanos.set(t + 100_000);
-            limiter.release(Partition.INGEST, t, 100, Outcome.SUCCESS);
-            t += 100_000;
-        }
+        answer(limiter, 2000, 100_000, 100);
         int before = limiter.limit();
-        for (int i = 0; i < 200; i++) {
-            limiter.tryAcquire(Partition.INGEST);
-            nanos.set(t + 900_000);
-            limiter.release(Partition.INGEST, t, before, Outcome.SUCCESS);
-            t += 900_000;
-        }
+        answer(limiter, 200, 900_000, before);
         assertTrue(limiter.limit() >= before, "limit " + limiter.limit() + " should stay at " + before);
+    }
+
+    /** Ingest requests one after another, each answered in {@code rttNanos} of the test clock. */
+    private void answer(PartitionedLimiter limiter, int requests, long rttNanos, int inflight) {
+        for (int i = 0; i < requests; i++) {
+            long start = nanos.get();
+            limiter.tryAcquire(Partition.INGEST);
+            nanos.addAndGet(rttNanos);
+            limiter.release(Partition.INGEST, start, inflight, Outcome.SUCCESS);
+        }
     }
 
     @Test

@@ -41,12 +41,12 @@ public class ConcurrencyCounter {
 
     public ConcurrencyCounter(Keys keys, Scripts scripts, ReactiveRedisDataSource redis, SessionSettings settings,
             Clock clock, HeartbeatBatcher batcher) {
-        this.batcher = batcher;
         this.keys = keys;
         this.scripts = scripts;
         this.redis = redis.getRedis();
         this.settings = settings;
         this.clock = clock;
+        this.batcher = batcher;
     }
 
     /**
