@@ -39,9 +39,9 @@ import io.vertx.core.Vertx;
  * single heartbeat before its write is what lets many heartbeats share one write: a client that waited for
  * Redis would hold its connection, and with it the next heartbeat, for the whole round trip. What is
  * answered before it is written is never dropped: at most {@code ingest-unwritten-max} heartbeats at once
- * (past that, a heartbeat waits until a write frees room), retried after a failed write until Redis takes them, and
- * written before the service stops. Only a crash of the process loses them, a few milliseconds' worth,
- * as a crash of Redis loses what it has not persisted.
+ * (past that, a heartbeat waits until a write frees room), retried after a failed write until Redis takes
+ * them, and written before the service stops. Only a crash of the process loses them, a few milliseconds'
+ * worth, as a crash of Redis loses what it has not persisted.
  * <p>
  * {@link #written()} orders reads and session ends after the heartbeats answered before them, so a count
  * asked of this instance after a 202 includes that heartbeat.
@@ -134,7 +134,8 @@ public class HeartbeatBatcher {
         Gauge.builder("crowdpulse.ingest.unwritten", unwritten, AtomicInteger::get)
                 .description("Heartbeats answered 202 and not yet written to Redis").register(registry);
         this.failedWrites = Counter.builder("crowdpulse.ingest.failed.writes")
-                .description("Heartbeat writes Redis failed; answered heartbeats in them are retried").register(registry);
+                .description("Heartbeat writes Redis failed; answered heartbeats in them are retried")
+                .register(registry);
     }
 
     /** Records the heartbeats; the result is how many, once they are queued or written as {@code answer} says. */
@@ -154,7 +155,8 @@ public class HeartbeatBatcher {
             waitingForRoom.addLast(new Pending(heartbeats, now, reply, false));
             if (failing) {
                 // A write failed meanwhile and may have refused the waiting ones before this one came.
-                Throwable failed = ProblemException.unavailable("Redis is failing; nothing was recorded, send it again");
+                Throwable failed = ProblemException.unavailable(
+                        "Redis is failing; nothing was recorded, send it again");
                 refuseWaiting().forEach(p -> p.reply().completeExceptionally(failed));
                 return reply;
             }
@@ -247,7 +249,7 @@ public class HeartbeatBatcher {
             } else if (next.receivedAt() - first > MAX_SPREAD_MILLIS) {
                 break;
             }
-            queue.pollFirst(); // the same element: only take() and requeue() remove or add at the head, under this lock
+            queue.pollFirst(); // the same element: only take() and requeueAnswered() touch the head, under this lock
             pendings.add(next);
             heartbeats.addAll(next.heartbeats());
         }
