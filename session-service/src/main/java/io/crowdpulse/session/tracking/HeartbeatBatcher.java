@@ -187,7 +187,7 @@ public class HeartbeatBatcher {
     }
 
     /** Heartbeats answered and not yet written, now. */
-    public int unwritten() {
+    int unwritten() {
         return unwritten.get();
     }
 
